@@ -1,0 +1,21 @@
+package io.caas.e2e;
+
+/** Where the composed stack under test is: everything goes through Traefik on one port, by Host header. */
+record Stack(int httpPort, String project, String domain, String password) {
+
+	static Stack fromSystemProperties() {
+		return new Stack(Integer.getInteger("caas.e2e.httpPort", 18080),
+				System.getProperty("caas.e2e.project", "caas-e2e"),
+				System.getProperty("caas.e2e.domain", "caas.localhost"),
+				System.getProperty("caas.e2e.password", "caas-demo"));
+	}
+
+	String appHost() {
+		return "app." + this.domain;
+	}
+
+	String ideHost(String classId, String studentId) {
+		return classId + "-" + studentId + "-ide." + this.domain;
+	}
+
+}

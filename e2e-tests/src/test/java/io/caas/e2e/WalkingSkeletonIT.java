@@ -1,0 +1,156 @@
+package io.caas.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole CaaS flow against the composed stack, only through Traefik's published port: the API by the
+ * app host, each IDE by its own host.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalkingSkeletonIT {
+
+	private static final Duration TRANSITION_TIMEOUT = Duration.ofMinutes(3);
+
+	private final Stack stack = Stack.fromSystemProperties();
+
+	private final Http http = new Http(this.stack);
+
+	private String teacherToken;
+
+	private String studentToken;
+
+	@BeforeAll
+	void logIn() {
+		this.teacherToken = login("teacher1");
+		this.studentToken = login("student1");
+	}
+
+	@Test
+	void teacherOpensClassStudentsGetIdesAndClosingKeepsTheirWork() throws Exception {
+		String classId = "e2e" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		List<String> students = List.of("student1", "student2", "student3");
+		Http.Response created = this.http.postJson(app(), "/api/classes", this.teacherToken, Map.of("classId", classId,
+				"name", "E2E " + classId, "subject", "testing", "templateId", "codeserver", "students", students));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+		Http.Response studentUp = this.http.postJson(app(), "/api/classes/" + classId + "/up", this.studentToken, null);
+		assertThat(studentUp.status()).as(studentUp.toString()).isEqualTo(403);
+		assertThat(studentUp.contentType()).startsWith("application/problem+json");
+
+		JsonNode up = runTransition(classId, "up");
+		assertThat(up.path("state").asString()).as(up.toString()).isEqualTo("SUCCEEDED");
+
+		JsonNode status = this.http.get(app(), "/api/classes/" + classId + "/status", this.teacherToken).json();
+		assertThat(status.path("state").asString()).isEqualTo("OPEN");
+		String sessionId = status.path("sessionId").asString();
+		assertThat(sessionId).isNotBlank();
+		for (JsonNode student : status.path("students")) {
+			assertThat(student.path("state").asString()).as(student.toString()).isEqualTo("READY");
+		}
+
+		for (String student : students) {
+			String host = this.stack.ideHost(classId, student);
+			Http.Response page = Poll.until(() -> followToPage(host), r -> r.status() == 200, Duration.ofSeconds(30));
+			assertThat(page.status()).as(host + " " + page).isEqualTo(200);
+			assertThat(page.body()).as(host).containsIgnoringCase("code-server");
+			assertThat(WebSocketProbe.upgradeStatusLine(this.stack.httpPort(), host)).as(host)
+				.startsWith("HTTP/1.1 101");
+		}
+
+		String container = Docker.idsWithLabel("container", "caas.class=" + classId).stream()
+			.filter(id -> Docker.run("inspect", "-f", "{{index .Config.Labels \"caas.student\"}}", id).equals("student2"))
+			.findFirst()
+			.orElseThrow();
+		String content = "print('hello from student2 " + classId + "')\n";
+		Docker.run("exec", container, "sh", "-c",
+				"mkdir -p /home/student/workspace/src && printf '%s' \"$0\" > /home/student/workspace/src/hello.py", content);
+
+		Http.Response studentDown = this.http.postJson(app(), "/api/classes/" + classId + "/down", this.studentToken,
+				null);
+		assertThat(studentDown.status()).as(studentDown.toString()).isEqualTo(403);
+
+		JsonNode down = runTransition(classId, "down");
+		assertThat(down.path("state").asString()).as(down.toString()).isEqualTo("SUCCEEDED");
+
+		String key = classId + "/" + sessionId + "/student2/src/hello.py";
+		String minio = Docker.composeContainer(this.stack.project(), "minio");
+		String stored = Docker.run("exec", minio, "sh", "-c",
+				"mc alias set e2e http://127.0.0.1:9000 \"$MINIO_ROOT_USER\" \"$MINIO_ROOT_PASSWORD\" >/dev/null && mc cat e2e/caas-workspaces/"
+						+ key);
+		assertThat(stored + "\n").isEqualTo(content);
+
+		assertThat(Docker.idsWithLabel("container", "caas.class=" + classId)).isEmpty();
+		assertThat(Docker.idsWithLabel("network", "caas.class=" + classId)).isEmpty();
+		String traefik = Docker.composeContainer(this.stack.project(), "traefik");
+		assertThat(Docker.networksOf(traefik)).doesNotContain("caas-class-" + classId);
+		JsonNode closed = this.http.get(app(), "/api/classes/" + classId + "/status", this.teacherToken).json();
+		assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void apiWithoutTokenIsUnauthorizedProblem() {
+		Http.Response response = this.http.get(app(), "/api/classes", null);
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().path("status").asInt()).isEqualTo(401);
+	}
+
+	@Test
+	void tamperedTokenIsUnauthorizedProblem() {
+		String[] parts = this.teacherToken.split("\\.");
+		char last = parts[2].charAt(parts[2].length() / 2);
+		String flipped = parts[2].substring(0, parts[2].length() / 2) + (last == 'A' ? 'B' : 'A')
+				+ parts[2].substring(parts[2].length() / 2 + 1);
+		Http.Response response = this.http.get(app(), "/api/classes", parts[0] + "." + parts[1] + "." + flipped);
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void demoClassIsSeededClosedWithFiveStudents() {
+		JsonNode cs101 = this.http.get(app(), "/api/classes/cs101", this.teacherToken).json();
+		assertThat(cs101.path("students").size()).isEqualTo(5);
+	}
+
+	private JsonNode runTransition(String classId, String action) {
+		Http.Response accepted = this.http.postJson(app(), "/api/classes/" + classId + "/" + action, this.teacherToken,
+				null);
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		String operationId = accepted.json().path("operationId").asString();
+		return Poll.until(() -> this.http.get(app(), "/api/operations/" + operationId, this.teacherToken).json(),
+				op -> !"RUNNING".equals(op.path("state").asString()), TRANSITION_TIMEOUT);
+	}
+
+	private Http.Response followToPage(String host) {
+		Http.Response response = this.http.get(host, "/", null);
+		for (int hops = 0; hops < 3 && response.status() / 100 == 3; hops++) {
+			String location = response.location();
+			String path = location.startsWith("http") ? location.replaceFirst("^https?://[^/]+", "")
+					: location.startsWith("./") ? location.substring(1) : location;
+			response = this.http.get(host, path.startsWith("/") ? path : "/" + path, null);
+		}
+		return response;
+	}
+
+	private String login(String username) {
+		Http.Response response = this.http.postJson(app(), "/api/auth/login", null,
+				Map.of("username", username, "password", this.stack.password()));
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json().path("accessToken").asString();
+	}
+
+	private String app() {
+		return this.stack.appHost();
+	}
+
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Ensures a Docker daemon answers. No systemd on these machines: dockerd runs detached,
+# logging to the cache dir, and keeps running after the calling shell exits.
+set -euo pipefail
+
+CAAS_CACHE_DIR="${CAAS_CACHE_DIR:-/var/cache/caas}"
+wait_secs="${ENGINE_WAIT_SECS:-60}"
+
+if docker info >/dev/null 2>&1; then
+  exit 0
+fi
+if ! command -v dockerd >/dev/null 2>&1; then
+  echo "engine.sh: dockerd not installed (run infra/build.sh engine)" >&2
+  exit 1
+fi
+
+mkdir -p "$CAAS_CACHE_DIR/logs"
+log="$CAAS_CACHE_DIR/logs/dockerd.log"
+# A stale pid file from a killed daemon makes dockerd refuse to start.
+if [[ -f /var/run/docker.pid ]] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+  rm -f /var/run/docker.pid
+fi
+if ! pgrep -x dockerd >/dev/null; then
+  echo "engine.sh: starting dockerd (log: $log)" >&2
+  setsid nohup dockerd >>"$log" 2>&1 </dev/null &
+fi
+
+for ((i = 0; i < wait_secs * 2; i++)); do
+  if docker info >/dev/null 2>&1; then
+    exit 0
+  fi
+  sleep 0.5
+done
+echo "engine.sh: dockerd did not answer within ${wait_secs}s; last log lines:" >&2
+tail -n 30 "$log" >&2 || true
+exit 1

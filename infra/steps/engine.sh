@@ -1,0 +1,98 @@
+# engine: Docker Engine (Debian docker.io) running with our daemon.json, and the
+# Docker Compose v2 CLI plugin built from the Go module proxy.
+
+DAEMON_JSON_WANT='{
+  "default-address-pools": [{"base": "10.201.0.0/16", "size": 24}],
+  "log-driver": "json-file",
+  "log-opts": {"max-size": "10m", "max-file": "3"}
+}'
+
+ENGINE_CHANGED=0
+
+step_engine() {
+  dpkg-query -W docker.io >/dev/null 2>&1 || ENGINE_CHANGED=1
+  apt_ensure docker.io ca-certificates curl python3
+  engine_daemon_json
+  docker info >/dev/null 2>&1 || { note "starting dockerd"; ENGINE_CHANGED=1; }
+  "$INFRA_DIR/engine.sh"
+  engine_check_running_config
+  docker info --format 'dockerd {{.ServerVersion}}, {{.Driver}}, cgroup v{{.CgroupVersion}}'
+  engine_compose
+}
+
+# A dockerd started before daemon.json was written runs with other settings.
+engine_check_running_config() {
+  local cfg
+  cfg=$(docker info --format '{{.LoggingDriver}} {{json .DefaultAddressPools}}')
+  [[ "$cfg" == "json-file "*10.201.0.0/16* ]] && return 0
+  note "dockerd runs with another config ($cfg): restarting it"
+  ENGINE_CHANGED=1
+  engine_restart_if_running
+  "$INFRA_DIR/engine.sh"
+}
+
+# Merges our keys into /etc/docker/daemon.json (other keys are kept); restarts a
+# running dockerd only when the file had to change.
+engine_daemon_json() {
+  local f=/etc/docker/daemon.json new
+  mkdir -p /etc/docker
+  new=$(python3 - "$f" "$DAEMON_JSON_WANT" <<'PY'
+import json, os, sys
+path, want = sys.argv[1], json.loads(sys.argv[2])
+cur = {}
+if os.path.exists(path):
+    with open(path) as fh:
+        text = fh.read().strip()
+    cur = json.loads(text) if text else {}
+merged = dict(cur, **want)
+print("same" if merged == cur else json.dumps(merged, indent=2))
+PY
+)
+  if [[ "$new" == same ]]; then
+    echo "daemon.json already has our settings"
+    return 0
+  fi
+  note "writing $f"
+  ENGINE_CHANGED=1
+  printf '%s\n' "$new" >"$f.tmp" && mv "$f.tmp" "$f"
+  engine_restart_if_running
+}
+
+engine_restart_if_running() {
+  local pid
+  pid=$(cat /var/run/docker.pid 2>/dev/null || true)
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  note "restarting dockerd (pid $pid) for the new daemon.json"
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 1
+  done
+  die "dockerd (pid $pid) did not stop within 60s"
+}
+
+engine_compose() {
+  local plugin="$HOME/.docker/cli-plugins/docker-compose" key bin
+  key=$(stamp_hash GO_VERSION COMPOSE_VERSION -- steps/engine.sh)
+  bin="$(go_bin_dir compose "$COMPOSE_VERSION")/docker-compose"
+  if stamp_matches compose "$key" && [[ -x "$bin" ]] && cmp -s "$bin" "$plugin"; then
+    echo "docker compose $COMPOSE_VERSION up to date"
+    ((ENGINE_CHANGED)) || mark_up_to_date
+    return 0
+  fi
+  if [[ ! -x "$bin" ]]; then
+    go_setup
+    note "building docker compose $COMPOSE_VERSION with $("$GO" env GOVERSION)"
+    local src="$WORK_DIR/compose-src"
+    go_module_src github.com/docker/compose/v2 "$COMPOSE_VERSION" "$src"
+    (cd "$src" && "$GO" build -trimpath \
+      -ldflags "-s -w -X github.com/docker/compose/v2/internal.Version=$COMPOSE_VERSION" \
+      -o "$bin.tmp" ./cmd)
+    mv "$bin.tmp" "$bin"
+    safe_rmrf "$src"
+  fi
+  mkdir -p "$(dirname "$plugin")"
+  install -m 0755 "$bin" "$plugin"
+  docker compose version
+  stamp_write compose "$key"
+}
