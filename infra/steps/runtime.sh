@@ -96,13 +96,9 @@ runtime_assemble() {
   rm -f "$tar"
 }
 
-# What code-server never loads at run time: native build intermediates, source maps, docs.
+# Native-build leftovers and source maps: code-server never loads them at run time.
 runtime_prune_node_modules() {
   local nm="$1"
-  find "$nm" -type d \( -name obj.target -o -name .deps -o -name test -o -name tests \
-    -o -name __tests__ -o -name docs \) -path '*/node_modules/*' -prune -exec rm -rf {} +
-  find "$nm" -type f \( -name '*.map' -o -name '*.md' -o -name '*.markdown' -o -name '*.ts' \
-    -o -name '*.o' -o -name '*.a' -o -name Makefile -o -name '*.mk' -o -name '*.gypi' \) \
-    -not -name '*.d.ts' -delete
-  find "$nm" -type f -name '*.d.ts' -delete
+  find "$nm" -type d \( -name obj.target -o -name .deps \) -path '*/build/*' -prune -exec rm -rf {} +
+  find "$nm" -type f \( -name '*.map' -o -name '*.o' \) -delete
 }

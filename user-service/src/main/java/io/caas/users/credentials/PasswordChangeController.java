@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lets the caller replace their own password, which clears {@code mustChangePassword}. */
+/**
+ * Lets the caller replace their own password, which clears {@code mustChangePassword}.
+ */
 @RestController
 class PasswordChangeController {
 
@@ -29,9 +31,11 @@ class PasswordChangeController {
 
 	@PutMapping("/api/users/me/password")
 	ResponseEntity<Void> change(Identity who, @Valid @RequestBody PasswordChange request) {
-		User user = this.users.findById(who.username()).orElseThrow(() -> CaasException.notFound("user", who.username()));
+		User user = this.users.findById(who.username())
+			.orElseThrow(() -> CaasException.notFound("user", who.username()));
 		if (!this.passwords.matches(request.currentPassword(), user.passwordHash())) {
-			// 403, not 401: the caller is authenticated, the gateway must not treat this as a logout
+			// 403, not 401: the caller is authenticated, the gateway must not treat this
+			// as a logout
 			throw new CaasException(HttpStatus.FORBIDDEN, "wrong-password", "Current password is wrong");
 		}
 		this.users.save(user.withPassword(this.passwords.hash(request.newPassword()), false));

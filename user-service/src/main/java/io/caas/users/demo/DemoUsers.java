@@ -63,8 +63,8 @@ class DemoUsers implements ApplicationRunner {
 				// another replica seeded it between our check and insert
 			}
 		}
-		log.info("Demo seed: created {} ({} of {} demo users already existed)", created, seeds().size() - created.size(),
-				seeds().size());
+		log.info("Demo seed: created {} ({} of {} demo users already existed)", created,
+				seeds().size() - created.size(), seeds().size());
 		return created;
 	}
 

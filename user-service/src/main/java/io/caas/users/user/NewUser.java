@@ -17,7 +17,8 @@ import jakarta.validation.constraints.Size;
  * @param displayName optional; the username when absent
  * @param mustChangePassword optional; ask the user for a new password after first login
  */
-record NewUser(@NotNull @Pattern(regexp = Ids.RULE, message = "must be 1-32 lowercase letters or digits") String username,
+record NewUser(
+		@NotNull @Pattern(regexp = Ids.RULE, message = "must be 1-32 lowercase letters or digits") String username,
 		@NotNull @Size(min = 8, max = 72) String password,
 		@NotEmpty Set<@NotNull @Pattern(regexp = "admin|teacher|student",
 				message = "must be admin, teacher or student") String> roles,

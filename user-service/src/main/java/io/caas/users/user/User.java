@@ -13,8 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A person who can log in. The username is the document id, so uniqueness needs no extra
  * index and a duplicate insert fails atomically.
  *
- * @param username login name, following the class/student id rule so a student's
- * username can be used as a student id in hostnames
+ * @param username login name, following the class/student id rule so a student's username
+ * can be used as a student id in hostnames
  * @param passwordHash BCrypt hash, never leaves this service
  * @param roles what the person may do
  * @param displayName how the UI names the person

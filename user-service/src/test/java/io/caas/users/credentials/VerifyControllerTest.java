@@ -70,8 +70,8 @@ class VerifyControllerTest {
 	}
 
 	private void givenTeacherWithPassword(String password) {
-		given(this.users.findById("teacher1")).willReturn(Optional.of(new User("teacher1", this.passwords.hash(password),
-				Set.of(Role.TEACHER), "Teacher 1", true, Instant.now())));
+		given(this.users.findById("teacher1")).willReturn(Optional.of(new User("teacher1",
+				this.passwords.hash(password), Set.of(Role.TEACHER), "Teacher 1", true, Instant.now())));
 	}
 
 	private ResultActions verify(String username, String password) throws Exception {

@@ -61,7 +61,9 @@ class UserControllerTest {
 	@Test
 	void meAnswersProfileWithLowercaseRolesAndNoHash() throws Exception {
 		given(this.users.findById("teacher1")).willReturn(Optional.of(TEACHER));
-		this.mvc.perform(get("/api/users/me").header(IdentityHeaders.USER, "teacher1").header(IdentityHeaders.ROLES, "teacher"))
+		this.mvc
+			.perform(get("/api/users/me").header(IdentityHeaders.USER, "teacher1")
+				.header(IdentityHeaders.ROLES, "teacher"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.username").value("teacher1"))
 			.andExpect(jsonPath("$.roles[0]").value("teacher"))
@@ -71,8 +73,10 @@ class UserControllerTest {
 
 	@Test
 	void listUsersAsStudentIsForbidden() throws Exception {
-		this.mvc.perform(get("/api/users").param("role", "student").header(IdentityHeaders.USER, "student1")
-			.header(IdentityHeaders.ROLES, "student"))
+		this.mvc
+			.perform(get("/api/users").param("role", "student")
+				.header(IdentityHeaders.USER, "student1")
+				.header(IdentityHeaders.ROLES, "student"))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.code").value("forbidden"));
 	}
@@ -80,30 +84,41 @@ class UserControllerTest {
 	@Test
 	void listUsersAsTeacherAllowsStudentsOnly() throws Exception {
 		given(this.users.findByRolesOrderByUsernameAsc(Role.STUDENT)).willReturn(List.of());
-		this.mvc.perform(get("/api/users").param("role", "student").header(IdentityHeaders.USER, "teacher1")
-			.header(IdentityHeaders.ROLES, "teacher")).andExpect(status().isOk());
-		this.mvc.perform(get("/api/users").param("role", "teacher").header(IdentityHeaders.USER, "teacher1")
-			.header(IdentityHeaders.ROLES, "teacher")).andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/users").header(IdentityHeaders.USER, "teacher1").header(IdentityHeaders.ROLES, "teacher"))
+		this.mvc
+			.perform(get("/api/users").param("role", "student")
+				.header(IdentityHeaders.USER, "teacher1")
+				.header(IdentityHeaders.ROLES, "teacher"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/users").param("role", "teacher")
+				.header(IdentityHeaders.USER, "teacher1")
+				.header(IdentityHeaders.ROLES, "teacher"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(
+					get("/api/users").header(IdentityHeaders.USER, "teacher1").header(IdentityHeaders.ROLES, "teacher"))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void listUsersWithUnknownRoleIsBadRequest() throws Exception {
-		this.mvc.perform(get("/api/users").param("role", "janitor").header(IdentityHeaders.USER, "admin")
-			.header(IdentityHeaders.ROLES, "admin"))
+		this.mvc
+			.perform(get("/api/users").param("role", "janitor")
+				.header(IdentityHeaders.USER, "admin")
+				.header(IdentityHeaders.ROLES, "admin"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("invalid-role"));
 	}
 
 	@Test
 	void createUserWithBadInputListsEveryBadField() throws Exception {
-		this.mvc.perform(post("/api/users").header(IdentityHeaders.USER, "admin")
-			.header(IdentityHeaders.ROLES, "admin")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"username": "Bad-Name", "password": "short", "roles": []}
-					"""))
+		this.mvc
+			.perform(post("/api/users").header(IdentityHeaders.USER, "admin")
+				.header(IdentityHeaders.ROLES, "admin")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"username": "Bad-Name", "password": "short", "roles": []}
+						"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.code").value("invalid-input"))
@@ -115,10 +130,11 @@ class UserControllerTest {
 
 	@Test
 	void createUserAsTeacherIsForbidden() throws Exception {
-		this.mvc.perform(post("/api/users").header(IdentityHeaders.USER, "teacher1")
-			.header(IdentityHeaders.ROLES, "teacher")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(validBody()))
+		this.mvc
+			.perform(post("/api/users").header(IdentityHeaders.USER, "teacher1")
+				.header(IdentityHeaders.ROLES, "teacher")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(validBody()))
 			.andExpect(status().isForbidden());
 		verify(this.users, never()).insert(any(User.class));
 	}
@@ -127,10 +143,11 @@ class UserControllerTest {
 	void createUserAnswersCreatedWithoutHash() throws Exception {
 		given(this.passwords.hash("s3cret-pass")).willReturn("$2a$04$hashed");
 		given(this.users.insert(any(User.class))).willAnswer(call -> call.getArgument(0));
-		this.mvc.perform(post("/api/users").header(IdentityHeaders.USER, "admin")
-			.header(IdentityHeaders.ROLES, "admin")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(validBody()))
+		this.mvc
+			.perform(post("/api/users").header(IdentityHeaders.USER, "admin")
+				.header(IdentityHeaders.ROLES, "admin")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(validBody()))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/users/student9"))
 			.andExpect(jsonPath("$.username").value("student9"))
@@ -143,10 +160,11 @@ class UserControllerTest {
 	void createUserWhenUsernameTakenIsConflict() throws Exception {
 		given(this.passwords.hash("s3cret-pass")).willReturn("$2a$04$hashed");
 		given(this.users.insert(any(User.class))).willThrow(new DuplicateKeyException("E11000"));
-		this.mvc.perform(post("/api/users").header(IdentityHeaders.USER, "admin")
-			.header(IdentityHeaders.ROLES, "admin")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(validBody()))
+		this.mvc
+			.perform(post("/api/users").header(IdentityHeaders.USER, "admin")
+				.header(IdentityHeaders.ROLES, "admin")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(validBody()))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("user-exists"));
 	}

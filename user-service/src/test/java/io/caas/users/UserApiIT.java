@@ -1,0 +1,97 @@
+package io.caas.users;
+
+import io.caas.common.identity.IdentityHeaders;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The HTTP API against a real Mongo-wire database, demo users seeded. */
+@SpringBootTest(properties = "caas.users.bcrypt-strength=4")
+@AutoConfigureMockMvc
+class UserApiIT {
+
+	@DynamicPropertySource
+	static void mongo(DynamicPropertyRegistry registry) {
+		FerretDb.register(registry, "caas-users-api-it");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void createdUserCanVerifyAndDuplicateIsConflict() throws Exception {
+		String body = """
+				{"username": "apiuser1", "password": "first-pass", "roles": ["teacher"], "mustChangePassword": true}
+				""";
+		this.mvc.perform(as("admin", "admin", post("/api/users")).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.displayName").value("apiuser1"))
+			.andExpect(jsonPath("$.passwordHash").doesNotExist());
+		this.mvc.perform(as("admin", "admin", post("/api/users")).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("user-exists"));
+
+		verify("apiuser1", "first-pass").andExpect(status().isOk())
+			.andExpect(jsonPath("$.roles[0]").value("teacher"))
+			.andExpect(jsonPath("$.mustChangePassword").value(true));
+		verify("apiuser1", "wrong-pass").andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.code").value("unauthorized"));
+		verify("nosuchuser", "first-pass").andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void changingOwnPasswordReplacesItAndClearsMustChange() throws Exception {
+		this.mvc.perform(as("admin", "admin", post("/api/users")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"username": "apiuser2", "password": "first-pass", "roles": ["student"], "mustChangePassword": true}
+				""")).andExpect(status().isCreated());
+		this.mvc
+			.perform(as("apiuser2", "student", put("/api/users/me/password")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"currentPassword\":\"not-it\",\"newPassword\":\"second-pass\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("wrong-password"));
+		this.mvc
+			.perform(as("apiuser2", "student", put("/api/users/me/password")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"currentPassword\":\"first-pass\",\"newPassword\":\"second-pass\"}"))
+			.andExpect(status().isNoContent());
+		verify("apiuser2", "first-pass").andExpect(status().isUnauthorized());
+		verify("apiuser2", "second-pass").andExpect(status().isOk())
+			.andExpect(jsonPath("$.mustChangePassword").value(false));
+	}
+
+	@Test
+	void teacherListsStudentsButNotTeachers() throws Exception {
+		this.mvc.perform(as("admin", "admin", post("/api/users")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"username": "apistudent", "password": "first-pass", "roles": ["student"]}
+				""")).andExpect(status().isCreated());
+		this.mvc.perform(as("teacher1", "teacher", get("/api/users").param("role", "student")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.username == 'apistudent')]").exists())
+			.andExpect(jsonPath("$[?(@.roles[0] != 'student')]").isEmpty());
+		this.mvc.perform(as("teacher1", "teacher", get("/api/users").param("role", "teacher")))
+			.andExpect(status().isForbidden());
+	}
+
+	private ResultActions verify(String username, String password) throws Exception {
+		return this.mvc.perform(post("/internal/users/verify").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password)));
+	}
+
+	private static MockHttpServletRequestBuilder as(String user, String roles, MockHttpServletRequestBuilder request) {
+		return request.header(IdentityHeaders.USER, user).header(IdentityHeaders.ROLES, roles);
+	}
+
+}
