@@ -23,7 +23,7 @@ step() {
 }
 
 mvn_batch() {
-  mvn -B -ntp -Dstyle.color=never "$@"
+  "$CAAS_ROOT/mvnw" -B -ntp -Dstyle.color=never "$@"
 }
 
 # compose PROJECT ARGS...: the real docker-compose.yml with the images built on this machine.
