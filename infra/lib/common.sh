@@ -90,12 +90,15 @@ image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 image_id() { docker image inspect -f '{{.Id}}' "$1"; }
 
 # apt_ensure <pkg...>: installs the packages that are missing; apt-get update only when needed.
+# Sets APT_CHANGED=1 when it installed something.
+APT_CHANGED=0
 apt_ensure() {
   local missing=() p
   for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   ((${#missing[@]})) || return 0
+  APT_CHANGED=1
   note "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   if ! apt-get install -y --no-install-recommends "${missing[@]}"; then

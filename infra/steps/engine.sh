@@ -10,8 +10,8 @@ DAEMON_JSON_WANT='{
 ENGINE_CHANGED=0
 
 step_engine() {
-  dpkg-query -W docker.io >/dev/null 2>&1 || ENGINE_CHANGED=1
   apt_ensure docker.io ca-certificates curl python3
+  ENGINE_CHANGED=$APT_CHANGED
   engine_daemon_json
   docker info >/dev/null 2>&1 || { note "starting dockerd"; ENGINE_CHANGED=1; }
   "$INFRA_DIR/engine.sh"

@@ -9,11 +9,9 @@ HOST_PACKAGES=(
 )
 
 step_host() {
-  local before
-  before=$(dpkg-query -W -f='${Package}\n' "${HOST_PACKAGES[@]}" 2>/dev/null | sort | md5sum)
   apt_ensure "${HOST_PACKAGES[@]}"
   command -v npm >/dev/null || apt_ensure npm
-  if [[ "$(dpkg-query -W -f='${Package}\n' "${HOST_PACKAGES[@]}" 2>/dev/null | sort | md5sum)" == "$before" ]]; then
+  if ((APT_CHANGED == 0)); then
     echo "all host packages present"
     mark_up_to_date
   fi

@@ -63,8 +63,14 @@ runtime_code_server() {
   mkdir -p "$CS_PREFIX"
   # Node 24 first on PATH so npm, node-gyp and postinstall scripts all run on it; nodedir
   # points node-gyp at the package's own headers (nothing fetched from nodejs.org).
+  # npm 11 asks for install-script approval: code-server's postinstall installs lib/vscode.
   PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" \
+    npm_config_allow_scripts=code-server,argon2 \
     runtime_npm --prefix "$CS_PREFIX" install --omit=dev "code-server@$CODE_SERVER_VERSION"
+  # Evidence the postinstall ran: the remote CLI link and a native module built for this Node.
+  local vs="$CS_PREFIX/node_modules/code-server/lib/vscode"
+  [[ -L "$vs/bin/remote-cli/code-server" ]] || die "code-server postinstall did not run"
+  PATH="$NODE_PKG/bin:$PATH" node -e "require('$vs/node_modules/kerberos'); require('$vs/node_modules/node-pty')"
   touch "$CS_PREFIX/.done"
 }
 
@@ -81,6 +87,8 @@ runtime_assemble() {
   mkdir -p "$dir"
   tar --numeric-owner -C "$dir" -xf "$RUNTIME_OS_TAR"
   install -D -m 0755 "$NODE_PKG/bin/node" "$dir/opt/node/bin/node"
+  strip "$dir/opt/node/bin/node" 2>/dev/null || true
+  ln -s /opt/node/bin/node "$dir/usr/local/bin/node"
   mkdir -p "$dir/opt/code-server"
   cp -a "$CS_PREFIX/node_modules" "$dir/opt/code-server/"
   runtime_prune_node_modules "$dir/opt/code-server/node_modules"
@@ -96,9 +104,15 @@ runtime_assemble() {
   rm -f "$tar"
 }
 
-# Native-build leftovers and source maps: code-server never loads them at run time.
+# What code-server never loads here: native-build leftovers, source maps, and binaries
+# bundled for other platforms (ripgrep, node-pty, argon2, copilot, mxc ship them all).
 runtime_prune_node_modules() {
   local nm="$1"
   find "$nm" -type d \( -name obj.target -o -name .deps \) -path '*/build/*' -prune -exec rm -rf {} +
   find "$nm" -type f \( -name '*.map' -o -name '*.o' \) -delete
+  find "$nm" -type d \( -path '*/prebuilds/*' -o -path '*/bin/*' \) \
+    \( -name 'win32-*' -o -name 'darwin-*' -o -name 'freebsd-*' -o -name 'linux-arm*' \
+    -o -name linux-ia32 -o -name linux-ppc64 -o -name linux-s390x -o -name linux-riscv64 \
+    -o -name '*-musl' \) -prune -exec rm -rf {} +
+  rm -rf "$nm"/code-server/lib/vscode/node_modules/@microsoft/mxc-sdk/bin/arm64
 }

@@ -4,7 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Single entry point of CaaS: routes the API, checks access tokens, serves the web UI. */
+/**
+ * Single entry point of CaaS: routes the API, checks access tokens, serves the web UI.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {

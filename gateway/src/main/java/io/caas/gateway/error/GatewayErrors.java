@@ -11,6 +11,7 @@ import reactor.netty.http.client.PrematureCloseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -25,6 +26,11 @@ final class GatewayErrors {
 	static ProblemDetail toProblem(Throwable error, String method, String path) {
 		if (error instanceof CaasException caas) {
 			return Problems.of(caas);
+		}
+		if (error instanceof AuthenticationServiceException) {
+			// Tokens cannot be checked (JWKS unreachable): not the caller's fault.
+			return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "auth-unavailable",
+					"Access tokens cannot be verified right now");
 		}
 		if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)
 				|| causedBy(error, PrematureCloseException.class)) {
@@ -46,8 +52,8 @@ final class GatewayErrors {
 		return switch (status.value()) {
 			case 404 -> Problems.of(status, "not-found", "No route for " + method + " " + path);
 			case 502 -> Problems.of(status, "upstream-unavailable", "The service behind " + path + " failed");
-			case 504 -> Problems.of(status, "upstream-timeout",
-					"The service behind " + path + " did not answer in time");
+			case 504 ->
+				Problems.of(status, "upstream-timeout", "The service behind " + path + " did not answer in time");
 			default -> Problems.of(status, "http-" + status.value(), reasonOf(status));
 		};
 	}

@@ -28,7 +28,8 @@ public class ProblemWriter {
 
 	public Mono<Void> write(ServerHttpResponse response, ProblemDetail problem) {
 		if (response.isCommitted()) {
-			// Headers are gone (e.g. mid-stream SSE failure): nothing sensible can be sent.
+			// Headers are gone (e.g. mid-stream SSE failure): nothing sensible can be
+			// sent.
 			return response.setComplete();
 		}
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
@@ -55,6 +56,5 @@ public class ProblemWriter {
 		}
 		return map;
 	}
-
 
 }

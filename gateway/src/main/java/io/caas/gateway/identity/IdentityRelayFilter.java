@@ -23,8 +23,8 @@ class IdentityRelayFilter implements GlobalFilter, Ordered {
 			.filter(JwtAuthenticationToken.class::isInstance)
 			.map(principal -> Callers.fromJwt(((JwtAuthenticationToken) principal).getToken()))
 			.map(who -> exchange.mutate().request(r -> r.headers(h -> ClientIdentityHeaders.assign(h, who))).build())
-			.switchIfEmpty(Mono.fromSupplier(
-					() -> exchange.mutate().request(r -> r.headers(ClientIdentityHeaders::strip)).build()))
+			.switchIfEmpty(Mono
+				.fromSupplier(() -> exchange.mutate().request(r -> r.headers(ClientIdentityHeaders::strip)).build()))
 			.flatMap(chain::filter);
 	}
 

@@ -1,0 +1,20 @@
+package io.caas.classes.roster;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.caas.classes.session.ClassState;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.Query;
+
+public interface ClassRoomRepository extends MongoRepository<ClassRoom, String> {
+
+	List<ClassRoom> findByTeacherOrderByIdAsc(String teacher);
+
+	@Query(value = "{ 'students': ?0 }", sort = "{ '_id': 1 }")
+	List<ClassRoom> findByStudent(String studentId);
+
+	List<ClassRoom> findByStateIn(Collection<ClassState> states);
+
+}

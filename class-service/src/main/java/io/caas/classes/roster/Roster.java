@@ -1,0 +1,31 @@
+package io.caas.classes.roster;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.caas.common.error.CaasException;
+import io.caas.common.naming.Ids;
+
+/** Roster rules: every id valid, no id twice, order kept. */
+final class Roster {
+
+	private Roster() {
+	}
+
+	/** The roster as given, or a 400 problem naming the first bad or repeated id. */
+	static List<String> validate(List<String> students) {
+		if (students == null) {
+			return List.of();
+		}
+		Set<String> seen = new LinkedHashSet<>();
+		for (String student : students) {
+			Ids.require("student", student);
+			if (!seen.add(student)) {
+				throw CaasException.badRequest("duplicate-student", "student id '" + student + "' is listed twice");
+			}
+		}
+		return List.copyOf(seen);
+	}
+
+}

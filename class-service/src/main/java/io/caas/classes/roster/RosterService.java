@@ -1,0 +1,100 @@
+package io.caas.classes.roster;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.caas.classes.session.ClassState;
+import io.caas.classes.template.TemplateCatalog;
+import io.caas.common.error.CaasException;
+import io.caas.common.identity.Identity;
+import io.caas.common.identity.Require;
+import io.caas.common.identity.Role;
+import io.caas.common.naming.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Creating classes and changing rosters. */
+@Service
+class RosterService {
+
+	private static final Logger log = LoggerFactory.getLogger(RosterService.class);
+
+	private final ClassRoomRepository classes;
+
+	private final MongoTemplate mongo;
+
+	private final ClassAccess access;
+
+	private final TemplateCatalog templates;
+
+	private final Clock clock;
+
+	RosterService(ClassRoomRepository classes, MongoTemplate mongo, ClassAccess access, TemplateCatalog templates,
+			Clock clock) {
+		this.classes = classes;
+		this.mongo = mongo;
+		this.access = access;
+		this.templates = templates;
+		this.clock = clock;
+	}
+
+	ClassRoom create(Identity who, CreateClassRequest request) {
+		Require.anyOf(who, Role.TEACHER, Role.ADMIN);
+		Ids.require("class", request.classId());
+		List<String> students = Roster.validate(request.students());
+		this.templates.require(request.templateId());
+		ClassRoom room = new ClassRoom(request.classId(), request.name().trim(),
+				(request.subject() != null) ? request.subject().trim() : "", request.templateId(), who.username(),
+				students, ClassState.CLOSED, null, null, this.clock.instant(), null);
+		try {
+			ClassRoom created = this.classes.insert(room);
+			log.info("class created classId={} teacher={} students={}", created.id(), created.teacher(),
+					students.size());
+			return created;
+		}
+		catch (DuplicateKeyException ex) {
+			throw CaasException.conflict("class-exists", "class '" + request.classId() + "' already exists");
+		}
+	}
+
+	List<ClassRoom> list(Identity who) {
+		if (who.isAdmin()) {
+			return this.classes.findAll(Sort.by("id"));
+		}
+		if (who.has(Role.TEACHER)) {
+			return this.classes.findByTeacherOrderByIdAsc(who.username());
+		}
+		return this.classes.findByStudent(who.username());
+	}
+
+	/**
+	 * Replaces the roster unless a transition owns the class. Students added while the
+	 * class is open get their IDE on the next UP; students removed keep theirs until
+	 * DOWN, which still saves their workspace.
+	 */
+	ClassRoom replaceRoster(Identity who, String classId, List<String> students) {
+		this.access.manageable(who, classId);
+		List<String> roster = Roster.validate(students);
+		Query settled = Query
+			.query(Criteria.where("_id").is(classId).and("state").in(ClassState.CLOSED, ClassState.OPEN));
+		Update update = new Update().set("students", roster).set("updatedAt", this.clock.instant()).inc("version", 1);
+		ClassRoom updated = this.mongo.findAndModify(settled, update, FindAndModifyOptions.options().returnNew(true),
+				ClassRoom.class);
+		if (updated == null) {
+			throw CaasException.conflict("class-busy",
+					"class '" + classId + "' is opening or closing; try again later");
+		}
+		log.info("roster replaced classId={} students={} by={}", classId, roster.size(), who.username());
+		return updated;
+	}
+
+}

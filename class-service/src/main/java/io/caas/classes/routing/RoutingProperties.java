@@ -1,0 +1,40 @@
+package io.caas.classes.routing;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How student IDEs are published through Traefik.
+ *
+ * @param domainSuffix domain under which IDE hosts live ({@code DOMAIN_SUFFIX})
+ * @param publicScheme scheme of the public IDE URLs ({@code http} locally, {@code https}
+ * behind a TLS tunnel)
+ * @param publicPort port of the public IDE URLs ({@code HTTP_PORT}); omitted from URLs
+ * when it is the scheme's default
+ * @param publicUrlTemplate when not blank, overrides scheme and port: {@code {host}} is
+ * replaced by the IDE host, e.g. {@code https://{host}}
+ * @param entrypoint Traefik entrypoint the IDE routers attach to
+ * @param traefikSelectorLabel {@code key=value} label that finds Traefik's own container
+ * (connected to each class network)
+ */
+@Validated
+@ConfigurationProperties("caas.routing")
+public record RoutingProperties(@NotBlank String domainSuffix,
+		@NotBlank @Pattern(regexp = "https?") String publicScheme, @Min(1) @Max(65535) int publicPort,
+		String publicUrlTemplate, @NotBlank String entrypoint,
+		@NotBlank @Pattern(regexp = "^[^=]+=.+$") String traefikSelectorLabel) {
+
+	public String traefikLabelKey() {
+		return this.traefikSelectorLabel.substring(0, this.traefikSelectorLabel.indexOf('='));
+	}
+
+	public String traefikLabelValue() {
+		return this.traefikSelectorLabel.substring(this.traefikSelectorLabel.indexOf('=') + 1);
+	}
+
+}

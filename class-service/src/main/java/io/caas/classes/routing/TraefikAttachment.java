@@ -1,0 +1,56 @@
+package io.caas.classes.routing;
+
+import java.util.List;
+import java.util.Map;
+
+import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.RuntimeContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Joins Traefik to a class network so it can reach the IDEs, and leaves it again. Traefik
+ * is found by its selector label; when it is absent the IDEs are simply unreachable,
+ * which is logged and not a failure of the class.
+ */
+@Component
+public class TraefikAttachment {
+
+	private static final Logger log = LoggerFactory.getLogger(TraefikAttachment.class);
+
+	private final ContainerRuntime runtime;
+
+	private final RoutingProperties routing;
+
+	public TraefikAttachment(ContainerRuntime runtime, RoutingProperties routing) {
+		this.runtime = runtime;
+		this.routing = routing;
+	}
+
+	public void attach(String network) {
+		for (RuntimeContainer traefik : traefik(network)) {
+			this.runtime.connect(network, traefik.id());
+			log.info("traefik attached network={} container={}", network, traefik.name());
+		}
+	}
+
+	public void detach(String network) {
+		for (RuntimeContainer traefik : traefik(network)) {
+			this.runtime.disconnect(network, traefik.id());
+			log.info("traefik detached network={} container={}", network, traefik.name());
+		}
+	}
+
+	private List<RuntimeContainer> traefik(String network) {
+		List<RuntimeContainer> found = this.runtime
+			.list(Map.of(this.routing.traefikLabelKey(), this.routing.traefikLabelValue()));
+		if (found.isEmpty()) {
+			log.warn("traefik not found network={} selector={} reason=no-container-with-label", network,
+					this.routing.traefikSelectorLabel());
+		}
+		return found;
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.caas.classes.runtime;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one port between orchestration and the container engine. Every operation is
+ * idempotent: creating what exists (with the same labels), removing what is gone,
+ * connecting what is connected are successes. Failures are
+ * {@link ContainerRuntimeException}s.
+ */
+public interface ContainerRuntime {
+
+	/** Creates the network unless one of that name with the same labels exists. */
+	void ensureNetwork(NetworkSpec spec);
+
+	/** Removes the network; a missing network is fine. */
+	void removeNetwork(String name);
+
+	/** Connects a container to a network; already connected is fine. */
+	void connect(String network, String containerId);
+
+	/** Disconnects a container from a network; not connected or missing is fine. */
+	void disconnect(String network, String containerId);
+
+	/**
+	 * Creates and starts the container. When a container of that name exists and carries
+	 * every label of the spec it is started if needed and returned; any other container
+	 * of that name is an error.
+	 */
+	RuntimeContainer createAndStart(RuntimeSpec spec);
+
+	Optional<RuntimeContainer> inspect(String idOrName);
+
+	/** Containers (running or not) carrying every given label. */
+	List<RuntimeContainer> list(Map<String, String> labels);
+
+	/** Names of networks carrying every given label. */
+	List<String> listNetworks(Map<String, String> labels);
+
+	/**
+	 * Waits until the container's healthcheck passes; fails fast when it exits or turns
+	 * unhealthy, and after the timeout.
+	 */
+	RuntimeContainer awaitHealthy(String id, Duration timeout);
+
+	/** A tar stream of {@code path} inside the container; the caller closes it. */
+	InputStream copyOut(String id, String path);
+
+	/** Force-removes the container; a missing container is fine. */
+	void remove(String id);
+
+}

@@ -1,0 +1,318 @@
+package io.caas.classes.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.caas.classes.runtime.RuntimeContainer.Health;
+import io.caas.classes.runtime.RuntimeContainer.State;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link ContainerRuntime} on the Docker Engine API via docker-java: the only class that
+ * knows docker-java. Engine answers that mean "already so" (404 on removal, 409 on a
+ * create whose twin exists, 304 on start, "already exists" on connect, "is not connected"
+ * on disconnect) are successes.
+ */
+@Component
+class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
+
+	private final DockerClient docker;
+
+	private final Duration pollInterval;
+
+	DockerContainerRuntime(DockerProperties properties) {
+		DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+			.withDockerHost(properties.host())
+			.withApiVersion(properties.apiVersion())
+			.build();
+		ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(URI.create(properties.host()))
+			.sslConfig(config.getSSLConfig())
+			.maxConnections(64)
+			.connectionTimeout(Duration.ofSeconds(10))
+			.responseTimeout(properties.responseTimeout())
+			.build();
+		this.docker = DockerClientImpl.getInstance(config, http);
+		this.pollInterval = properties.pollInterval();
+	}
+
+	@Override
+	public void ensureNetwork(NetworkSpec spec) {
+		Optional<Network> existing = findNetwork(spec.name());
+		if (existing.isEmpty()) {
+			try {
+				this.docker.createNetworkCmd()
+					.withName(spec.name())
+					.withDriver("bridge")
+					.withAttachable(true)
+					.withCheckDuplicate(true)
+					.withLabels(spec.labels())
+					.exec();
+				return;
+			}
+			catch (ConflictException ex) {
+				existing = findNetwork(spec.name());
+			}
+		}
+		Map<String, String> labels = existing.map(Network::getLabels).orElse(Map.of());
+		if (!labels.entrySet().containsAll(spec.labels().entrySet())) {
+			throw new ContainerRuntimeException("network " + spec.name() + " exists with other labels " + labels);
+		}
+	}
+
+	@Override
+	public void removeNetwork(String name) {
+		try {
+			this.docker.removeNetworkCmd(name).exec();
+		}
+		catch (NotFoundException ex) {
+			// already gone
+		}
+		catch (DockerException ex) {
+			throw failure("remove network " + name, ex);
+		}
+	}
+
+	@Override
+	public void connect(String network, String containerId) {
+		try {
+			this.docker.connectToNetworkCmd().withNetworkId(network).withContainerId(containerId).exec();
+		}
+		catch (DockerException ex) {
+			if (!String.valueOf(ex.getMessage()).contains("already exists")) {
+				throw failure("connect " + containerId + " to " + network, ex);
+			}
+		}
+	}
+
+	@Override
+	public void disconnect(String network, String containerId) {
+		try {
+			this.docker.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(containerId).exec();
+		}
+		catch (NotFoundException ex) {
+			// network or container gone: nothing left to disconnect
+		}
+		catch (DockerException ex) {
+			if (!String.valueOf(ex.getMessage()).contains("is not connected")) {
+				throw failure("disconnect " + containerId + " from " + network, ex);
+			}
+		}
+	}
+
+	@Override
+	public RuntimeContainer createAndStart(RuntimeSpec spec) {
+		String id;
+		try {
+			id = this.docker.createContainerCmd(spec.image())
+				.withName(spec.name())
+				.withHostName(spec.hostname())
+				.withLabels(spec.labels())
+				.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
+				.withUser(spec.user())
+				.withWorkingDir(spec.workingDir())
+				.withHealthcheck(healthcheck(spec.healthcheck()))
+				.withHostConfig(HostConfig.newHostConfig()
+					.withNetworkMode(spec.network())
+					.withMemory(spec.memoryBytes())
+					.withMemorySwap(spec.memorySwapBytes())
+					.withNanoCPUs(spec.nanoCpus())
+					.withPidsLimit(spec.pidsLimit())
+					.withCapDrop(spec.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new))
+					.withSecurityOpts(spec.securityOpt())
+					.withInit(spec.init()))
+				.exec()
+				.getId();
+		}
+		catch (ConflictException ex) {
+			RuntimeContainer twin = inspect(spec.name())
+				.orElseThrow(() -> failure("create " + spec.name() + " (conflict, then gone)", ex));
+			if (!twin.labels().entrySet().containsAll(spec.labels().entrySet())) {
+				throw new ContainerRuntimeException(
+						"name " + spec.name() + " is taken by a container with other labels");
+			}
+			id = twin.id();
+		}
+		catch (NotFoundException ex) {
+			throw failure("create " + spec.name() + " (image " + spec.image() + " or network missing)", ex);
+		}
+		catch (DockerException ex) {
+			throw failure("create " + spec.name(), ex);
+		}
+		try {
+			this.docker.startContainerCmd(id).exec();
+		}
+		catch (NotModifiedException ex) {
+			// already running
+		}
+		catch (DockerException ex) {
+			throw failure("start " + spec.name(), ex);
+		}
+		String started = id;
+		return inspect(id).orElseThrow(() -> new ContainerRuntimeException("container " + started + " vanished"));
+	}
+
+	@Override
+	public Optional<RuntimeContainer> inspect(String idOrName) {
+		try {
+			return Optional.of(toContainer(this.docker.inspectContainerCmd(idOrName).exec()));
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
+		}
+		catch (DockerException ex) {
+			throw failure("inspect " + idOrName, ex);
+		}
+	}
+
+	@Override
+	public List<RuntimeContainer> list(Map<String, String> labels) {
+		try {
+			List<RuntimeContainer> found = new ArrayList<>();
+			for (Container c : this.docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+				String name = (c.getNames() == null || c.getNames().length == 0) ? c.getId() : c.getNames()[0];
+				found.add(new RuntimeContainer(c.getId(), name.startsWith("/") ? name.substring(1) : name,
+						(c.getLabels() != null) ? c.getLabels() : Map.of(), State.of(c.getState()),
+						EngineStatus.health(c.getStatus()), EngineStatus.exitCode(c.getStatus())));
+			}
+			return found;
+		}
+		catch (DockerException ex) {
+			throw failure("list containers " + labels, ex);
+		}
+	}
+
+	@Override
+	public List<String> listNetworks(Map<String, String> labels) {
+		try {
+			List<String> filters = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+			return this.docker.listNetworksCmd()
+				.withFilter("label", filters)
+				.exec()
+				.stream()
+				.map(Network::getName)
+				.toList();
+		}
+		catch (DockerException ex) {
+			throw failure("list networks " + labels, ex);
+		}
+	}
+
+	@Override
+	public RuntimeContainer awaitHealthy(String id, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			RuntimeContainer c = inspect(id).orElseThrow(() -> new ContainerRuntimeException("container removed"));
+			if (c.isReady() || (c.state() == State.RUNNING && c.health() == Health.NONE)) {
+				return c;
+			}
+			if (c.state() == State.EXITED || c.state() == State.DEAD) {
+				throw new ContainerRuntimeException("container exited with code " + c.exitCode());
+			}
+			if (c.health() == Health.UNHEALTHY) {
+				throw new ContainerRuntimeException("healthcheck failed");
+			}
+			if (System.nanoTime() > deadline) {
+				throw new ContainerRuntimeException("not healthy after " + timeout.toSeconds() + "s");
+			}
+			try {
+				Thread.sleep(this.pollInterval);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ContainerRuntimeException("interrupted while waiting for health", ex);
+			}
+		}
+	}
+
+	@Override
+	public InputStream copyOut(String id, String path) {
+		try {
+			return this.docker.copyArchiveFromContainerCmd(id, path).exec();
+		}
+		catch (NotFoundException ex) {
+			throw failure("copy " + path + " (container or path missing)", ex);
+		}
+		catch (DockerException ex) {
+			throw failure("copy " + path, ex);
+		}
+	}
+
+	@Override
+	public void remove(String id) {
+		try {
+			this.docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+		}
+		catch (NotFoundException ex) {
+			// already gone
+		}
+		catch (ConflictException ex) {
+			if (!String.valueOf(ex.getMessage()).contains("already in progress")) {
+				throw failure("remove " + id, ex);
+			}
+		}
+		catch (DockerException ex) {
+			throw failure("remove " + id, ex);
+		}
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		this.docker.close();
+	}
+
+	private Optional<Network> findNetwork(String name) {
+		try {
+			return Optional.of(this.docker.inspectNetworkCmd().withNetworkId(name).exec());
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static HealthCheck healthcheck(RuntimeSpec.HealthCheckSpec spec) {
+		return new HealthCheck().withTest(spec.test())
+			.withInterval(spec.interval().toNanos())
+			.withTimeout(spec.timeout().toNanos())
+			.withRetries(spec.retries())
+			.withStartPeriod(0L);
+	}
+
+	private static RuntimeContainer toContainer(InspectContainerResponse r) {
+		InspectContainerResponse.ContainerState s = r.getState();
+		Health health = (s.getHealth() == null) ? Health.NONE : EngineStatus.healthOf(s.getHealth().getStatus());
+		State state = State.of(s.getStatus());
+		Long exit = s.getExitCodeLong();
+		Integer exitCode = (state == State.EXITED || state == State.DEAD) && exit != null ? exit.intValue() : null;
+		Map<String, String> labels = (r.getConfig().getLabels() != null) ? r.getConfig().getLabels() : Map.of();
+		return new RuntimeContainer(r.getId(), r.getName().startsWith("/") ? r.getName().substring(1) : r.getName(),
+				labels, state, health, exitCode);
+	}
+
+	private static ContainerRuntimeException failure(String what, Exception ex) {
+		String message = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ").trim();
+		return new ContainerRuntimeException(what + ": " + message, ex);
+	}
+
+}

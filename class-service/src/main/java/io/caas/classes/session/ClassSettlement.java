@@ -1,0 +1,36 @@
+package io.caas.classes.session;
+
+import io.caas.classes.routing.Labels;
+import io.caas.classes.routing.Names;
+import io.caas.classes.routing.TraefikAttachment;
+import io.caas.classes.runtime.ContainerRuntime;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The state a class is really in, read from the engine: OPEN while any container of the
+ * class exists, else CLOSED, in which case its network is torn down (Traefik first).
+ */
+@Component
+public class ClassSettlement {
+
+	private final ContainerRuntime runtime;
+
+	private final TraefikAttachment traefik;
+
+	public ClassSettlement(ContainerRuntime runtime, TraefikAttachment traefik) {
+		this.runtime = runtime;
+		this.traefik = traefik;
+	}
+
+	public ClassState settle(String classId) {
+		if (!this.runtime.list(Labels.classSelector(classId)).isEmpty()) {
+			return ClassState.OPEN;
+		}
+		String network = Names.network(classId);
+		this.traefik.detach(network);
+		this.runtime.removeNetwork(network);
+		return ClassState.CLOSED;
+	}
+
+}

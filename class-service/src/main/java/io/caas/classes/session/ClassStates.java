@@ -1,0 +1,61 @@
+package io.caas.classes.session;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.caas.classes.roster.ClassRoom;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Conditional state changes of a class. Each is one findAndModify whose filter is the
+ * precondition, so two instances racing for the same class cannot both win.
+ */
+@Component
+public class ClassStates {
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	ClassStates(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/**
+	 * Moves the class from {@code expected} to {@code target}, owned by the operation.
+	 */
+	Optional<ClassRoom> claim(String classId, ClassState expected, ClassState target, String operationId,
+			String sessionId) {
+		Query query = Query.query(Criteria.where("_id").is(classId).and("state").is(expected));
+		Update update = touch().set("state", target).set("operationId", operationId).set("sessionId", sessionId);
+		return Optional.ofNullable(this.mongo.findAndModify(query, update,
+				FindAndModifyOptions.options().returnNew(true), ClassRoom.class));
+	}
+
+	/**
+	 * Ends the transition of {@code operationId}: no effect if another operation owns the
+	 * class.
+	 */
+	public boolean settle(String classId, String operationId, ClassState state) {
+		Query query = Query.query(Criteria.where("_id").is(classId).and("operationId").is(operationId));
+		return this.mongo.updateFirst(query, touch().set("state", state), ClassRoom.class).getModifiedCount() > 0;
+	}
+
+	/** Heals a class stuck in {@code stuck}, whoever left it there. */
+	public boolean heal(String classId, ClassState stuck, ClassState state) {
+		Query query = Query.query(Criteria.where("_id").is(classId).and("state").is(stuck));
+		return this.mongo.updateFirst(query, touch().set("state", state), ClassRoom.class).getModifiedCount() > 0;
+	}
+
+	private Update touch() {
+		return new Update().set("updatedAt", this.clock.instant()).inc("version", 1);
+	}
+
+}

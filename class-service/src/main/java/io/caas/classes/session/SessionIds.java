@@ -1,0 +1,30 @@
+package io.caas.classes.session;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.random.RandomGenerator;
+
+/**
+ * Session ids such as {@code 20261124t231900z-k3x9}: UTC start time, sortable, then four
+ * random characters; lowercase only since they end up in labels and object keys.
+ */
+final class SessionIds {
+
+	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+	private SessionIds() {
+	}
+
+	static String next(Clock clock, RandomGenerator random) {
+		StringBuilder id = new StringBuilder(FORMAT.format(clock.instant()).toLowerCase()).append('-');
+		for (int i = 0; i < 4; i++) {
+			id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return id.toString();
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.caas.classes.session;
+
+import java.time.Clock;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.random.RandomGenerator;
+
+import io.caas.classes.operation.Operation;
+import io.caas.classes.operation.OperationService;
+import io.caas.classes.roster.ClassAccess;
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.template.TemplateCatalog;
+import io.caas.common.error.CaasException;
+import io.caas.common.identity.Identity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts UP and DOWN requests: decide ({@link Transitions}), claim the class atomically,
+ * record the operation, hand it to a worker. The caller gets the operation id before any
+ * container work starts.
+ */
+@Service
+class SessionService {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+
+	private final ClassAccess access;
+
+	private final TemplateCatalog templates;
+
+	private final ClassStates states;
+
+	private final OperationService operations;
+
+	private final TransitionRunner runner;
+
+	private final Clock clock;
+
+	private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+
+	SessionService(ClassAccess access, TemplateCatalog templates, ClassStates states, OperationService operations,
+			TransitionRunner runner, Clock clock) {
+		this.access = access;
+		this.templates = templates;
+		this.states = states;
+		this.operations = operations;
+		this.runner = runner;
+		this.clock = clock;
+	}
+
+	String request(Identity who, String classId, Transition transition) {
+		ClassRoom room = this.access.manageable(who, classId);
+		Transitions.Decision decision = Transitions.next(new Transitions.Request(room.state(), transition,
+				room.students().size(), this.templates.find(room.templateId()).isPresent()));
+		switch (decision.kind()) {
+			case CONFLICT -> throw CaasException.conflict(decision.code(), decision.message());
+			case NO_OP -> {
+				return this.operations.noOp(transition, classId, room.sessionId(), who.username(), decision.message())
+					.id();
+			}
+			default -> {
+				return start(who, room, transition, decision.target());
+			}
+		}
+	}
+
+	private String start(Identity who, ClassRoom room, Transition transition, ClassState target) {
+		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
+				? SessionIds.next(this.clock, this.random) : room.sessionId();
+		String operationId = OperationService.newId();
+		ClassRoom claimed = this.states.claim(room.id(), room.state(), target, operationId, sessionId)
+			.orElseThrow(() -> CaasException.conflict("class-busy",
+					"class '" + room.id() + "' changed meanwhile; another operation owns it"));
+		Operation operation = this.operations.start(operationId, transition, room.id(), sessionId, claimed.students(),
+				who.username());
+		try {
+			this.runner.submit(operation);
+		}
+		catch (RejectedExecutionException ex) {
+			this.states.settle(room.id(), operationId, room.state());
+			this.operations.abandon(operation, "orchestrator busy");
+			throw new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "orchestrator-busy",
+					"too many classes are opening or closing right now; try again shortly");
+		}
+		log.info("transition accepted classId={} operationId={} kind={} sessionId={} by={}", room.id(), operationId,
+				transition, sessionId, who.username());
+		return operationId;
+	}
+
+}

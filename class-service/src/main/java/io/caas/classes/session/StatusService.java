@@ -1,0 +1,55 @@
+package io.caas.classes.session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.caas.classes.roster.ClassAccess;
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.routing.IdeUrls;
+import io.caas.classes.routing.Labels;
+import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.RuntimeContainer;
+import io.caas.classes.session.ClassStatus.StudentStatus;
+import io.caas.common.identity.Identity;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Class status read from the engine (containers found by label), not from stored flags.
+ */
+@Service
+class StatusService {
+
+	private final ClassAccess access;
+
+	private final ContainerRuntime runtime;
+
+	private final IdeUrls urls;
+
+	StatusService(ClassAccess access, ContainerRuntime runtime, IdeUrls urls) {
+		this.access = access;
+		this.runtime = runtime;
+		this.urls = urls;
+	}
+
+	ClassStatus of(Identity who, String classId) {
+		ClassRoom room = this.access.visible(who, classId);
+		Map<String, RuntimeContainer> containers = new LinkedHashMap<>();
+		for (RuntimeContainer c : this.runtime.list(Labels.classSelector(classId))) {
+			if (c.label(Labels.STUDENT) != null) {
+				containers.merge(c.label(Labels.STUDENT), c, (a, b) -> a.isReady() ? a : b);
+			}
+		}
+		List<String> students = new ArrayList<>(room.students());
+		containers.keySet().stream().filter(s -> !students.contains(s)).forEach(students::add);
+		boolean everyone = ClassAccess.seesRoster(who, room);
+		List<StudentStatus> result = students.stream()
+			.filter(s -> everyone || s.equals(who.username()))
+			.map(s -> StudentStatus.observe(s, this.urls.of(classId, s), containers.get(s)))
+			.toList();
+		return new ClassStatus(classId, room.state(), room.sessionId(), everyone ? room.operationId() : null, result);
+	}
+
+}

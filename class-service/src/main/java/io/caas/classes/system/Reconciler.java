@@ -1,0 +1,163 @@
+package io.caas.classes.system;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.caas.classes.operation.Operation;
+import io.caas.classes.operation.OperationService;
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.roster.ClassRoomRepository;
+import io.caas.classes.session.ClassLocks;
+import io.caas.classes.session.ClassSettlement;
+import io.caas.classes.session.ClassState;
+import io.caas.classes.session.ClassStates;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.redisson.api.RLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Heals what a crash left behind: a class stuck OPENING or CLOSING gets the state its
+ * containers tell (any container: OPEN, none: CLOSED) and its operation is marked FAILED
+ * ({@code interrupted}); a RUNNING operation no worker owns is marked the same. Runs once
+ * when the service is ready, then every {@code caas.reconciler.interval}. Skip rules:
+ * <ol>
+ * <li>{@code busy}: the class lock is held (a worker is running it);</li>
+ * <li>{@code settled}: the class left its transient state meanwhile;</li>
+ * <li>{@code young}: its operation started less than {@code grace} ago (a worker may be
+ * about to take the lock).</li>
+ * </ol>
+ */
+@Component
+class Reconciler implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+	private final ReconcilerProperties properties;
+
+	private final ClassRoomRepository classes;
+
+	private final OperationService operations;
+
+	private final ClassStates states;
+
+	private final ClassLocks locks;
+
+	private final ClassSettlement settlement;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService scheduler = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("caas-reconciler").daemon().factory());
+
+	Reconciler(ReconcilerProperties properties, ClassRoomRepository classes, OperationService operations,
+			ClassStates states, ClassLocks locks, ClassSettlement settlement, MeterRegistry meters, Clock clock) {
+		this.properties = properties;
+		this.classes = classes;
+		this.operations = operations;
+		this.states = states;
+		this.locks = locks;
+		this.settlement = settlement;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void onReady() {
+		reconcileSafely("boot");
+		long every = this.properties.interval().toMillis();
+		if (every > 0) {
+			this.scheduler.scheduleWithFixedDelay(() -> reconcileSafely("interval"), every, every,
+					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	void reconcile(String trigger) {
+		for (ClassRoom room : this.classes.findByStateIn(java.util.List.of(ClassState.OPENING, ClassState.CLOSING))) {
+			healClass(room.id(), trigger);
+		}
+		for (Operation operation : this.operations.running()) {
+			if (isYoung(operation)) {
+				continue;
+			}
+			Optional<ClassRoom> room = this.classes.findById(operation.classId());
+			boolean owned = room.map(r -> operation.id().equals(r.operationId()) && r.state().isTransient())
+				.orElse(false);
+			if (!owned) {
+				this.operations.abandon(operation, "interrupted");
+				count("abandoned", "orphan-operation");
+				log.info("operation healed operationId={} classId={} reason=orphan-operation trigger={}",
+						operation.id(), operation.classId(), trigger);
+			}
+		}
+	}
+
+	private void healClass(String classId, String trigger) {
+		RLock lock = this.locks.of(classId);
+		if (!lock.tryLock()) {
+			skip(classId, "busy", trigger);
+			return;
+		}
+		try {
+			ClassRoom room = this.classes.findById(classId).orElse(null);
+			if (room == null || !room.state().isTransient()) {
+				skip(classId, "settled", trigger);
+				return;
+			}
+			Optional<Operation> operation = Optional.ofNullable(room.operationId()).flatMap(this.operations::find);
+			if (operation.filter(Operation::isRunning).filter(this::isYoung).isPresent()) {
+				skip(classId, "young", trigger);
+				return;
+			}
+			ClassState state = this.settlement.settle(classId);
+			this.states.heal(classId, room.state(), state);
+			operation.ifPresent(o -> this.operations.abandon(o, "interrupted"));
+			count("healed", "interrupted");
+			log.info("class healed classId={} from={} to={} operationId={} reason=interrupted trigger={}", classId,
+					room.state(), state, room.operationId(), trigger);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private boolean isYoung(Operation operation) {
+		Instant startedAt = (operation.startedAt() != null) ? operation.startedAt() : Instant.EPOCH;
+		return startedAt.plus(this.properties.grace()).isAfter(this.clock.instant());
+	}
+
+	private void skip(String classId, String reason, String trigger) {
+		count("skipped", reason);
+		log.debug("class skipped classId={} reason={} trigger={}", classId, reason, trigger);
+	}
+
+	private void count(String outcome, String reason) {
+		this.meters.counter("caas.reconciler.actions", "outcome", outcome, "reason", reason).increment();
+	}
+
+	private void reconcileSafely(String trigger) {
+		try {
+			reconcile(trigger);
+		}
+		catch (RuntimeException ex) {
+			log.warn("reconcile pass failed trigger={} reason={}", trigger, ex.toString());
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.scheduler.shutdownNow();
+	}
+
+}

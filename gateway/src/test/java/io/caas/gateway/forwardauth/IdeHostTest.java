@@ -1,0 +1,64 @@
+package io.caas.gateway.forwardauth;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdeHostTest {
+
+	private static final String SUFFIX = "caas.localhost";
+
+	@Test
+	void classAndStudentAreReadBack() {
+		assertThat(IdeHost.parse("cs101-student1-ide.caas.localhost", SUFFIX))
+			.contains(new IdeHost("cs101", "student1"));
+	}
+
+	@Test
+	void portIsIgnored() {
+		assertThat(IdeHost.parse("cs101-student1-ide.caas.localhost:8088", SUFFIX))
+			.contains(new IdeHost("cs101", "student1"));
+	}
+
+	@Test
+	void hostIsCaseInsensitiveLikeDns() {
+		assertThat(IdeHost.parse("CS101-Student1-IDE.Caas.Localhost", SUFFIX))
+			.contains(new IdeHost("cs101", "student1"));
+	}
+
+	@Test
+	void suffixWithMoreLabelsWorks() {
+		assertThat(IdeHost.parse("c1-s1-ide.school.example.org", "school.example.org"))
+			.contains(new IdeHost("c1", "s1"));
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { "app.caas.localhost", // the app host
+			"cs101-student1-p8080.caas.localhost", // a port preview, not an IDE
+			"cs101-student1-ide.evil.example", // another domain
+			"cs101-student1-ide.caas.localhost.evil.example", // suffix only as a prefix
+			"cs101-student1-ide.xcaas.localhost", // suffix must start at a label
+			"student1-ide.caas.localhost", // no class
+			"-student1-ide.caas.localhost", // empty class
+			"cs101--ide.caas.localhost", // empty student
+			"a-b-c-ide.caas.localhost", // ids never contain '-'
+			"cs_101-student1-ide.caas.localhost", // not a DNS label
+			"x.cs101-student1-ide.caas.localhost", // a deeper host
+			"cs101-student1-ide.caas.localhost:", // dangling port separator
+			"cs101-student1-ide.caas.localhost, app.caas.localhost", // two values
+			"cs101-abcdefghijabcdefghijabcdefghijabc-ide.caas.localhost" // id over 32
+	})
+	void anythingElseIsNotAnIdeHost(String host) {
+		assertThat(IdeHost.parse(host, SUFFIX)).isEmpty();
+	}
+
+	@Test
+	void blankSuffixMatchesNothing() {
+		assertThat(IdeHost.parse("cs101-student1-ide.", "")).isEmpty();
+	}
+
+}
