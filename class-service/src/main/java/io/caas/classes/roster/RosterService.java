@@ -15,8 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -30,7 +28,7 @@ class RosterService {
 
 	private final ClassRoomRepository classes;
 
-	private final MongoTemplate mongo;
+	private final ClassRoomUpdates updates;
 
 	private final ClassAccess access;
 
@@ -38,10 +36,10 @@ class RosterService {
 
 	private final Clock clock;
 
-	RosterService(ClassRoomRepository classes, MongoTemplate mongo, ClassAccess access, TemplateCatalog templates,
+	RosterService(ClassRoomRepository classes, ClassRoomUpdates updates, ClassAccess access, TemplateCatalog templates,
 			Clock clock) {
 		this.classes = classes;
-		this.mongo = mongo;
+		this.updates = updates;
 		this.access = access;
 		this.templates = templates;
 		this.clock = clock;
@@ -87,12 +85,9 @@ class RosterService {
 		Query settled = Query
 			.query(Criteria.where("_id").is(classId).and("state").in(ClassState.CLOSED, ClassState.OPEN));
 		Update update = new Update().set("students", roster).set("updatedAt", this.clock.instant()).inc("version", 1);
-		ClassRoom updated = this.mongo.findAndModify(settled, update, FindAndModifyOptions.options().returnNew(true),
-				ClassRoom.class);
-		if (updated == null) {
-			throw CaasException.conflict("class-busy",
-					"class '" + classId + "' is opening or closing; try again later");
-		}
+		ClassRoom updated = this.updates.updateIf(settled, update)
+			.orElseThrow(() -> CaasException.conflict("class-busy",
+					"class '" + classId + "' is opening or closing; try again later"));
 		log.info("roster replaced classId={} students={} by={}", classId, roster.size(), who.username());
 		return updated;
 	}

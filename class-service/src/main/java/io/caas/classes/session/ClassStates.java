@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.roster.ClassRoomUpdates;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,10 +21,13 @@ public class ClassStates {
 
 	private final MongoTemplate mongo;
 
+	private final ClassRoomUpdates updates;
+
 	private final Clock clock;
 
-	ClassStates(MongoTemplate mongo, Clock clock) {
+	ClassStates(MongoTemplate mongo, ClassRoomUpdates updates, Clock clock) {
 		this.mongo = mongo;
+		this.updates = updates;
 		this.clock = clock;
 	}
 
@@ -35,8 +38,7 @@ public class ClassStates {
 			String sessionId) {
 		Query query = Query.query(Criteria.where("_id").is(classId).and("state").is(expected));
 		Update update = touch().set("state", target).set("operationId", operationId).set("sessionId", sessionId);
-		return Optional.ofNullable(this.mongo.findAndModify(query, update,
-				FindAndModifyOptions.options().returnNew(true), ClassRoom.class));
+		return this.updates.updateIf(query, update);
 	}
 
 	/**

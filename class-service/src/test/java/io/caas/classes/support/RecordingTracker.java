@@ -20,12 +20,15 @@ public final class RecordingTracker {
 
 	public final OperationTracker tracker;
 
+	private final Operation initial;
+
 	public RecordingTracker(Transition kind, String classId, String sessionId, List<String> students) {
 		List<StudentProgress> pending = students.stream()
 			.map(s -> new StudentProgress(s, StudentStep.PENDING, null, 0, 0))
 			.toList();
 		Operation initial = new Operation("op1", kind, classId, sessionId, OperationState.RUNNING, null, "teacher1",
 				Instant.EPOCH, null, pending, new Progress(0, pending.size()), 0);
+		this.initial = initial;
 		this.tracker = new OperationTracker(initial, Clock.systemUTC(), this.snapshots::add);
 	}
 
@@ -37,9 +40,9 @@ public final class RecordingTracker {
 		return last().students().stream().filter(s -> s.studentId().equals(id)).findFirst().orElseThrow();
 	}
 
-	/** The steps one student went through, in order, without repeats. */
+	/** The steps one student went through from the start, in order, without repeats. */
 	public List<StudentStep> stepsOf(String id) {
-		return this.snapshots.stream()
+		return java.util.stream.Stream.concat(java.util.stream.Stream.of(this.initial), this.snapshots.stream())
 			.flatMap(o -> o.students().stream())
 			.filter(s -> s.studentId().equals(id))
 			.map(StudentProgress::state)

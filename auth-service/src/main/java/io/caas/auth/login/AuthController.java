@@ -1,0 +1,90 @@
+package io.caas.auth.login;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.caas.auth.session.Session;
+import io.caas.auth.session.SessionStore;
+import io.caas.auth.token.AccessTokens;
+import io.caas.common.error.CaasException;
+import jakarta.validation.Valid;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+	private final UserServiceClient userService;
+
+	private final SessionStore sessions;
+
+	private final AccessTokens tokens;
+
+	private final SessionCookie cookie;
+
+	AuthController(UserServiceClient userService, SessionStore sessions, AccessTokens tokens, SessionCookie cookie) {
+		this.userService = userService;
+		this.sessions = sessions;
+		this.tokens = tokens;
+		this.cookie = cookie;
+	}
+
+	@PostMapping("/login")
+	ResponseEntity<AuthRequests.Tokens> login(@Valid @RequestBody AuthRequests.Login request) {
+		UserServiceClient.VerifiedUser user = this.userService.verify(request.username(), request.password());
+		return answer(this.sessions.open(user.username(), user.roles()), user.mustChangePassword());
+	}
+
+	@PostMapping("/refresh")
+	ResponseEntity<AuthRequests.Tokens> refresh(@Valid @RequestBody AuthRequests.Refresh request) {
+		Session.Opened opened = this.sessions.rotate(request.refreshToken())
+			.orElseThrow(() -> CaasException.unauthorized("Refresh token is invalid, used or expired"));
+		return answer(opened, null);
+	}
+
+	/**
+	 * Ends the session named by the bearer token, the session cookie or a refresh token.
+	 * Always 204: logging out twice, or with a session already gone, is not an error.
+	 */
+	@PostMapping("/logout")
+	ResponseEntity<Void> logout(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@CookieValue(name = SessionCookie.NAME, required = false) String sessionCookie,
+			@RequestBody(required = false) AuthRequests.Refresh body) {
+		Optional<String> sid = Stream.of(bearer(authorization), sessionCookie)
+			.filter(Objects::nonNull)
+			.flatMap((token) -> this.tokens.sessionOf(token).stream())
+			.findFirst();
+		if (sid.isEmpty() && body != null && body.refreshToken() != null) {
+			sid = this.sessions.sessionOfRefreshToken(body.refreshToken());
+		}
+		sid.ifPresent(this.sessions::close);
+		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, this.cookie.clear()).build();
+	}
+
+	private ResponseEntity<AuthRequests.Tokens> answer(Session.Opened opened, Boolean mustChangePassword) {
+		String accessToken = this.tokens.issue(opened.session());
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.header(HttpHeaders.SET_COOKIE, this.cookie.issue(accessToken))
+			.body(new AuthRequests.Tokens(accessToken, opened.refreshToken(), this.tokens.expiresIn(),
+					mustChangePassword));
+	}
+
+	private static String bearer(String authorization) {
+		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		return authorization.substring(7).strip();
+	}
+
+}

@@ -1,0 +1,180 @@
+package io.caas.classes.runtime;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.caas.classes.routing.Labels;
+import io.caas.classes.routing.Names;
+import io.caas.classes.session.StudentSpecs;
+import io.caas.classes.support.DockerTestSupport;
+import io.caas.classes.support.DumpLogsOnFailure;
+import io.caas.classes.support.Fixtures;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Docker adapter against the real engine and the real runtime image. */
+@ExtendWith(DumpLogsOnFailure.class)
+class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
+
+	private static DockerTestSupport docker;
+
+	private final String classId = "itdock" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+
+	private final String session = "20261124t231900z-it01";
+
+	private final DockerContainerRuntime runtime = new DockerContainerRuntime(
+			new DockerProperties(DockerTestSupport.HOST, "1.41", Duration.ofMinutes(2), Duration.ofMillis(200)));
+
+	private final StudentSpecs specs = new StudentSpecs(Fixtures.urls(), Fixtures.orchestrator(2));
+
+	@BeforeAll
+	static void engine() {
+		docker = new DockerTestSupport();
+	}
+
+	@AfterAll
+	static void closeEngine() throws Exception {
+		docker.close();
+	}
+
+	@Override
+	public Map<String, String> ownedLabels() {
+		return Labels.classSelector(this.classId);
+	}
+
+	@AfterEach
+	void sweep() throws Exception {
+		docker.sweep(ownedLabels());
+		this.runtime.destroy();
+	}
+
+	@Test
+	void createAndStartGivesALabelledHardenedHealthyContainer() {
+		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
+
+		RuntimeContainer created = this.runtime.createAndStart(spec);
+		RuntimeContainer healthy = this.runtime.awaitHealthy(created.id(), Duration.ofSeconds(60));
+
+		assertThat(healthy.isReady()).isTrue();
+		assertThat(healthy.name()).isEqualTo("caas-" + this.classId + "-s1");
+		assertThat(this.runtime.list(Labels.classSelector(this.classId))).singleElement().satisfies(c -> {
+			assertThat(c.labels()).containsAllEntriesOf(spec.labels());
+			assertThat(c.health()).isEqualTo(RuntimeContainer.Health.HEALTHY);
+		});
+		InspectContainerResponse raw = docker.docker.inspectContainerCmd(created.id()).exec();
+		assertThat(raw.getHostConfig().getMemory()).isEqualTo(1L << 30);
+		assertThat(raw.getHostConfig().getNanoCPUs()).isEqualTo(1_000_000_000L);
+		assertThat(raw.getHostConfig().getPidsLimit()).isEqualTo(512L);
+		assertThat(raw.getHostConfig().getCapDrop()).extracting(Enum::name).containsExactly("ALL");
+		assertThat(raw.getHostConfig().getSecurityOpts()).containsExactly("no-new-privileges");
+		assertThat(raw.getHostConfig().getInit()).isTrue();
+		assertThat(raw.getHostConfig().getNetworkMode()).isEqualTo(Names.network(this.classId));
+		assertThat(raw.getConfig().getUser()).isEqualTo("1000");
+		assertThat(this.runtime.listNetworks(Labels.classSelector(this.classId)))
+			.containsExactly(Names.network(this.classId));
+	}
+
+	@Test
+	void createAndStartWhenTheContainerExistsThenReusesItOnlyIfLabelsMatch() {
+		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
+		RuntimeContainer first = this.runtime.createAndStart(spec);
+
+		assertThat(this.runtime.createAndStart(spec).id()).isEqualTo(first.id());
+
+		Map<String, String> foreign = new HashMap<>(spec.labels());
+		foreign.put(Labels.STUDENT, "someoneelse");
+		RuntimeSpec clash = new RuntimeSpec(spec.image(), spec.name(), spec.hostname(), foreign, spec.network(),
+				spec.env(), spec.user(), spec.workingDir(), spec.memoryBytes(), spec.memorySwapBytes(), spec.nanoCpus(),
+				spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(), spec.healthcheck());
+		assertThatThrownBy(() -> this.runtime.createAndStart(clash)).isInstanceOf(ContainerRuntimeException.class)
+			.hasMessageContaining("other labels");
+	}
+
+	@Test
+	void copyOutStreamsTheWorkspaceAsATar() throws Exception {
+		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		RuntimeContainer c = this.runtime
+			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
+		docker.exec(c.id(), "1000",
+				"mkdir -p /home/student/workspace/src && printf 'hello from it' > /home/student/workspace/src/a.txt");
+
+		Map<String, String> files = new HashMap<>();
+		try (InputStream in = this.runtime.copyOut(c.id(), "/home/student/workspace");
+				TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+			TarArchiveEntry entry;
+			while ((entry = tar.getNextEntry()) != null) {
+				if (entry.isFile()) {
+					files.put(entry.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+				}
+			}
+		}
+
+		assertThat(files).containsEntry("workspace/src/a.txt", "hello from it");
+	}
+
+	@Test
+	void removeDisconnectAndConnectAreIdempotent() {
+		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		RuntimeContainer c = this.runtime
+			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
+		String other = Names.network(this.classId);
+
+		this.runtime.connect(other, c.id());
+		this.runtime.disconnect(other, c.id());
+		this.runtime.disconnect(other, c.id());
+		this.runtime.connect(other, c.id());
+		this.runtime.remove(c.id());
+		this.runtime.remove(c.id());
+		this.runtime.disconnect(other, c.id());
+		this.runtime.removeNetwork(other);
+		this.runtime.removeNetwork(other);
+
+		assertThat(this.runtime.inspect(c.id())).isEmpty();
+		assertThat(this.runtime.list(Labels.classSelector(this.classId))).isEmpty();
+		assertThat(this.runtime.listNetworks(Labels.classSelector(this.classId))).isEmpty();
+	}
+
+	@Test
+	void awaitHealthyWhenTheContainerDiesThenFailsWithItsExitCode() {
+		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		RuntimeContainer c = this.runtime
+			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
+		docker.docker.killContainerCmd(c.id()).exec();
+
+		assertThatThrownBy(() -> this.runtime.awaitHealthy(c.id(), Duration.ofSeconds(30)))
+			.isInstanceOf(ContainerRuntimeException.class)
+			.hasMessageContaining("exited with code 137");
+		assertThat(this.runtime.list(Labels.classSelector(this.classId))).singleElement()
+			.satisfies(dead -> assertThat(dead.state()).isEqualTo(RuntimeContainer.State.EXITED));
+	}
+
+	@Test
+	void createAndStartWhenImageIsMissingThenSaysSo() {
+		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
+		RuntimeSpec missing = new RuntimeSpec("caas/does-not-exist:0", spec.name(), spec.hostname(), spec.labels(),
+				spec.network(), spec.env(), spec.user(), spec.workingDir(), spec.memoryBytes(), spec.memorySwapBytes(),
+				spec.nanoCpus(), spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(), spec.healthcheck());
+
+		assertThatThrownBy(() -> this.runtime.createAndStart(missing)).isInstanceOf(ContainerRuntimeException.class)
+			.hasMessageContaining("caas/does-not-exist:0");
+	}
+
+}
