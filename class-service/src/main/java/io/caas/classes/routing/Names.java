@@ -1,5 +1,7 @@
 package io.caas.classes.routing;
 
+import java.util.Optional;
+
 import io.caas.common.naming.Ids;
 
 /**
@@ -15,6 +17,15 @@ public final class Names {
 	/** {@code caas-class-<classId>}: the network of one class. */
 	public static String network(String classId) {
 		return "caas-class-" + Ids.require("class", classId);
+	}
+
+	/** The class a network name belongs to, if it is a class network name. */
+	public static Optional<String> classOfNetwork(String network) {
+		String prefix = "caas-class-";
+		if (network == null || !network.startsWith(prefix)) {
+			return Optional.empty();
+		}
+		return Optional.of(network.substring(prefix.length())).filter(Ids::isValid);
 	}
 
 	/** {@code caas-<classId>-<studentId>}: one student's container. */

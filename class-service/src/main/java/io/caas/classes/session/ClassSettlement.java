@@ -4,6 +4,8 @@ import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.ContainerRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ClassSettlement {
+
+	private static final Logger log = LoggerFactory.getLogger(ClassSettlement.class);
 
 	private final ContainerRuntime runtime;
 
@@ -28,8 +32,15 @@ public class ClassSettlement {
 			return ClassState.OPEN;
 		}
 		String network = Names.network(classId);
-		this.traefik.detach(network);
-		this.runtime.removeNetwork(network);
+		try {
+			this.traefik.detach(network);
+			this.runtime.removeNetwork(network);
+		}
+		catch (RuntimeException ex) {
+			// no student container is left, so the class is closed; the reconciler
+			// retries the network
+			log.warn("class network kept classId={} network={} reason={}", classId, network, ex.getMessage());
+		}
 		return ClassState.CLOSED;
 	}
 

@@ -2,7 +2,7 @@ package io.caas.classes.session;
 
 import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
@@ -39,8 +39,6 @@ class SessionService {
 
 	private final Clock clock;
 
-	private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
-
 	SessionService(ClassAccess access, TemplateCatalog templates, ClassStates states, OperationService operations,
 			TransitionRunner runner, Clock clock) {
 		this.access = access;
@@ -69,7 +67,7 @@ class SessionService {
 
 	private String start(Identity who, ClassRoom room, Transition transition, ClassState target) {
 		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
-				? SessionIds.next(this.clock, this.random) : room.sessionId();
+				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
 		String operationId = OperationService.newId();
 		ClassRoom claimed = this.states.claim(room.id(), room.state(), target, operationId, sessionId)
 			.orElseThrow(() -> CaasException.conflict("class-busy",

@@ -2,6 +2,7 @@ package io.caas.classes.system;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,9 @@ import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
+import io.caas.classes.routing.Labels;
+import io.caas.classes.routing.Names;
+import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.session.ClassState;
@@ -28,8 +32,9 @@ import org.springframework.stereotype.Component;
 /**
  * Heals what a crash left behind: a class stuck OPENING or CLOSING gets the state its
  * containers tell (any container: OPEN, none: CLOSED) and its operation is marked FAILED
- * ({@code interrupted}); a RUNNING operation no worker owns is marked the same. Runs once
- * when the service is ready, then every {@code caas.reconciler.interval}. Skip rules:
+ * ({@code interrupted}); a RUNNING operation no worker owns is marked the same; the
+ * network of a closed class is removed once no container is on it. Runs once when the
+ * service is ready, then every {@code caas.reconciler.interval}. Skip rules:
  * <ol>
  * <li>{@code busy}: the class lock is held (a worker is running it);</li>
  * <li>{@code settled}: the class left its transient state meanwhile;</li>
@@ -54,6 +59,8 @@ class Reconciler implements DisposableBean {
 
 	private final ClassSettlement settlement;
 
+	private final ContainerRuntime runtime;
+
 	private final MeterRegistry meters;
 
 	private final Clock clock;
@@ -62,7 +69,9 @@ class Reconciler implements DisposableBean {
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("caas-reconciler").daemon().factory());
 
 	Reconciler(ReconcilerProperties properties, ClassRoomRepository classes, OperationService operations,
-			ClassStates states, ClassLocks locks, ClassSettlement settlement, MeterRegistry meters, Clock clock) {
+			ClassStates states, ClassLocks locks, ClassSettlement settlement, ContainerRuntime runtime,
+			MeterRegistry meters, Clock clock) {
+		this.runtime = runtime;
 		this.properties = properties;
 		this.classes = classes;
 		this.operations = operations;
@@ -84,8 +93,12 @@ class Reconciler implements DisposableBean {
 	}
 
 	void reconcile(String trigger) {
-		for (ClassRoom room : this.classes.findByStateIn(java.util.List.of(ClassState.OPENING, ClassState.CLOSING))) {
+		for (ClassRoom room : this.classes.findByStateIn(List.of(ClassState.OPENING, ClassState.CLOSING))) {
 			healClass(room.id(), trigger);
+		}
+		for (String network : this.runtime.listNetworks(Labels.managedSelector())) {
+			// only classes this service knows: the engine may host other stacks' classes
+			Names.classOfNetwork(network).filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
 		}
 		for (Operation operation : this.operations.running()) {
 			if (isYoung(operation)) {
@@ -130,6 +143,31 @@ class Reconciler implements DisposableBean {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * A closed (or deleted) class whose network outlived it, e.g. after a failed removal.
+	 */
+	private void sweepNetwork(String classId, String trigger) {
+		RLock lock = this.locks.of(classId);
+		if (!lock.tryLock()) {
+			skip(classId, "busy", trigger);
+			return;
+		}
+		try {
+			if (isClosed(classId) && this.runtime.list(Labels.classSelector(classId)).isEmpty()) {
+				this.settlement.settle(classId);
+				count("swept", "orphan-network");
+				log.info("class network swept classId={} reason=orphan-network trigger={}", classId, trigger);
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private boolean isClosed(String classId) {
+		return this.classes.findById(classId).map(r -> r.state() == ClassState.CLOSED).orElse(false);
 	}
 
 	private boolean isYoung(Operation operation) {

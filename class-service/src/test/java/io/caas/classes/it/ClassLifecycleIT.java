@@ -42,6 +42,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +56,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ActiveProfiles("demo")
 @ExtendWith(DumpLogsOnFailure.class)
 class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 
@@ -164,6 +166,19 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	@Order(2)
+	void demoProfileSeedsTheDemoClassClosed() {
+		Api.Response demo = api().get("/api/classes/cs101", TEACHER, "teacher");
+
+		assertThat(demo.status()).isEqualTo(200);
+		assertThat(demo.text("name")).isEqualTo("Intro to Programming");
+		assertThat(demo.text("state")).isEqualTo("CLOSED");
+		assertThat(demo.text("templateId")).isEqualTo("codeserver");
+		assertThat(demo.body().path("students").toString())
+			.isEqualTo("[\"student1\",\"student2\",\"student3\",\"student4\",\"student5\"]");
+	}
+
+	@Test
+	@Order(2)
 	void upWhenCalledByAStudentThenForbidden() {
 		Api api = api();
 		String classId = createClass(List.of("s1"));
@@ -262,6 +277,9 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 		crashDuring(empty, ClassState.OPENING, session);
 		crashDuring(populated, ClassState.CLOSING, session);
 
+		String leftover = createClass(List.of("s1"));
+		this.runtime.ensureNetwork(this.specs.network(leftover, session));
+
 		ReconcilerAccess.reconcile(this.context);
 
 		assertThat(api.get("/api/classes/" + empty, TEACHER, "teacher").text("state")).isEqualTo("CLOSED");
@@ -272,6 +290,7 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 			assertThat(operation.path("message").asString()).isEqualTo("interrupted");
 		}
 		assertThat(docker.networks(Labels.classSelector(empty))).isEmpty();
+		assertThat(docker.networks(Labels.classSelector(leftover))).isEmpty();
 		assertThat(docker.containers(Labels.classSelector(populated))).hasSize(1);
 	}
 

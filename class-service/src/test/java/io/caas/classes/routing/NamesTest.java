@@ -33,6 +33,14 @@ class NamesTest {
 	}
 
 	@Test
+	void networkNameSplitsBackToItsClass() {
+		assertThat(Names.classOfNetwork(Names.network("cs101"))).contains("cs101");
+		assertThat(Names.classOfNetwork("caas-class-")).isEmpty();
+		assertThat(Names.classOfNetwork("caas-class-a-b")).isEmpty();
+		assertThat(Names.classOfNetwork("bridge")).isEmpty();
+	}
+
+	@Test
 	void namesWhenIdCouldForgeASeparatorThenRefuse() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Names.container("cs-101", "student1"))
 			.withMessageContaining("class id 'cs-101'");
