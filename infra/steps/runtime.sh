@@ -63,9 +63,11 @@ runtime_code_server() {
   mkdir -p "$CS_PREFIX"
   # Node 24 first on PATH so npm, node-gyp and postinstall scripts all run on it; nodedir
   # points node-gyp at the package's own headers (nothing fetched from nodejs.org).
-  # npm 11 asks for install-script approval: code-server's postinstall installs lib/vscode.
+  # Newer npm wants install scripts approved in package.json: code-server's postinstall
+  # installs lib/vscode and builds its native modules.
+  printf '{"private": true, "allowScripts": {"code-server": true, "argon2": true}}\n' \
+    >"$CS_PREFIX/package.json"
   PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" \
-    npm_config_allow_scripts=code-server,argon2 \
     runtime_npm --prefix "$CS_PREFIX" install --omit=dev "code-server@$CODE_SERVER_VERSION"
   # Evidence the postinstall ran: the remote CLI link and a native module built for this Node.
   local vs="$CS_PREFIX/node_modules/code-server/lib/vscode"

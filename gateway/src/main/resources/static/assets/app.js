@@ -96,7 +96,8 @@ function follow(operationId, classId) {
       loadStatus(classId);
     }
   };
-  for (const name of ['message', 'operation', 'progress']) events.addEventListener(name, onEvent);
+  // class-service sends `progress` on every change and `done` once at the end.
+  for (const name of ['progress', 'done']) events.addEventListener(name, onEvent);
   events.onerror = () => {
     if (events.readyState === EventSource.CLOSED) show('Progress stream closed.', 'info');
   };
@@ -104,8 +105,8 @@ function follow(operationId, classId) {
 
 function renderOperation(op) {
   $('operation-state').textContent = `${op.kind || ''} ${op.state || ''}`.trim();
-  const percent = Number(op.progress);
-  $('operation-progress').value = Number.isFinite(percent) ? (percent <= 1 ? percent * 100 : percent) : 0;
+  const { done = 0, total = 0 } = op.progress || {};
+  $('operation-progress').value = total > 0 ? (100 * done) / total : 0;
   $('operation-students').replaceChildren(...(op.students || []).map((s) =>
     el('li', {}, el('strong', {}, s.studentId), ': ', s.state || '', s.reason ? ` — ${s.reason}` : '')));
 }

@@ -13,8 +13,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the files operators deploy with. cloudflared cannot be run here, so its ingress rules are checked
- * by content: every host of the wildcard domain reaches Traefik and nothing else does.
+ * Checks the files operators deploy with. cloudflared cannot be run here, so its ingress
+ * rules are checked by content: every host of the wildcard domain reaches Traefik and
+ * nothing else does.
  */
 class DeploymentFilesTest {
 
@@ -58,7 +59,8 @@ class DeploymentFilesTest {
 	@SuppressWarnings("unchecked")
 	void traefikRoutesOnlyManagedContainersAndNeverCallsHome() throws IOException {
 		Map<String, Object> traefik = load("traefik/traefik.yml");
-		Map<String, Object> docker = (Map<String, Object>) ((Map<String, Object>) traefik.get("providers")).get("docker");
+		Map<String, Object> docker = (Map<String, Object>) ((Map<String, Object>) traefik.get("providers"))
+			.get("docker");
 		assertThat(docker).containsEntry("exposedByDefault", false);
 		assertThat((String) docker.get("constraints")).isEqualTo("Label(`caas.managed`,`true`)");
 		assertThat((Map<String, Object>) traefik.get("global")).containsEntry("checkNewVersion", false)

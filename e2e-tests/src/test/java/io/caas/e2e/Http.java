@@ -11,14 +11,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client that reaches any CaaS host through Traefik's published port by setting the Host header (needs
- * {@code -Djdk.httpclient.allowRestrictedHeaders=host}, set by the build).
+ * A client that reaches any CaaS host through Traefik's published port by setting the
+ * Host header (needs {@code -Djdk.httpclient.allowRestrictedHeaders=host}, set by the
+ * build).
  */
 final class Http {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
@@ -40,7 +42,8 @@ final class Http {
 	}
 
 	private HttpRequest.Builder request(String host, String path, String token) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.stack.httpPort() + path))
+		HttpRequest.Builder builder = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.stack.httpPort() + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Host", host);
 		if (token != null) {

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Polls until a condition holds; returns the last value so the caller can assert on it and print it. */
+/**
+ * Polls until a condition holds; returns the last value so the caller can assert on it
+ * and print it.
+ */
 final class Poll {
 
 	private Poll() {

@@ -1,6 +1,9 @@
 package io.caas.e2e;
 
-/** Where the composed stack under test is: everything goes through Traefik on one port, by Host header. */
+/**
+ * Where the composed stack under test is: everything goes through Traefik on one port, by
+ * Host header.
+ */
 record Stack(int httpPort, String project, String domain, String password) {
 
 	static Stack fromSystemProperties() {

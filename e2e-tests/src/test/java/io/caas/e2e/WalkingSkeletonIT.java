@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole CaaS flow against the composed stack, only through Traefik's published port: the API by the
- * app host, each IDE by its own host.
+ * The whole CaaS flow against the composed stack, only through Traefik's published port:
+ * the API by the app host, each IDE by its own host.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalkingSkeletonIT {
@@ -67,13 +67,16 @@ class WalkingSkeletonIT {
 				.startsWith("HTTP/1.1 101");
 		}
 
-		String container = Docker.idsWithLabel("container", "caas.class=" + classId).stream()
-			.filter(id -> Docker.run("inspect", "-f", "{{index .Config.Labels \"caas.student\"}}", id).equals("student2"))
+		String container = Docker.idsWithLabel("container", "caas.class=" + classId)
+			.stream()
+			.filter(id -> Docker.run("inspect", "-f", "{{index .Config.Labels \"caas.student\"}}", id)
+				.equals("student2"))
 			.findFirst()
 			.orElseThrow();
 		String content = "print('hello from student2 " + classId + "')\n";
 		Docker.run("exec", container, "sh", "-c",
-				"mkdir -p /home/student/workspace/src && printf '%s' \"$0\" > /home/student/workspace/src/hello.py", content);
+				"mkdir -p /home/student/workspace/src && printf '%s' \"$0\" > /home/student/workspace/src/hello.py",
+				content);
 
 		Http.Response studentDown = this.http.postJson(app(), "/api/classes/" + classId + "/down", this.studentToken,
 				null);

@@ -9,8 +9,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Sends a WebSocket upgrade the way code-server's workbench does and returns the status line, so a test
- * can see that the upgrade crossed Traefik and was accepted by code-server.
+ * Sends a WebSocket upgrade the way code-server's workbench does and returns the status
+ * line, so a test can see that the upgrade crossed Traefik and was accepted by
+ * code-server.
  */
 final class WebSocketProbe {
 
