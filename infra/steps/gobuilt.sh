@@ -17,7 +17,9 @@ step_ferretdb() {
 build_traefik() {
   local src="$WORK_DIR/traefik-src"
   go_module_src github.com/traefik/traefik/v3 "$TRAEFIK_VERSION" "$src"
-  (cd "$src" && "$GO" build -o "$1" ./cmd/traefik)
+  # Stamp the version as Traefik's release builds do, so `traefik version` tells what runs.
+  (cd "$src" && "$GO" build -ldflags "-X github.com/traefik/traefik/v3/pkg/version.Version=$TRAEFIK_VERSION \
+    -X github.com/traefik/traefik/v3/pkg/version.Codename=ramequin" -o "$1" ./cmd/traefik)
   safe_rmrf "$src"
 }
 
