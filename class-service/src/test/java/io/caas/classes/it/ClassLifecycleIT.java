@@ -99,7 +99,8 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 		registry.add("caas.storage.access-key", () -> Infra.MINIO_USER);
 		registry.add("caas.storage.secret-key", () -> Infra.MINIO_PASSWORD);
 		registry.add("caas.storage.bucket", () -> "caas-it-" + RUN);
-		// Pinned so the caller's environment (HTTP_PORT, DOMAIN_SUFFIX) cannot change the expected URLs.
+		// Pinned so the caller's environment (HTTP_PORT, DOMAIN_SUFFIX) cannot change the
+		// expected URLs.
 		registry.add("caas.routing.public-port", () -> 80);
 		registry.add("caas.routing.domain-suffix", () -> "caas.localhost");
 		registry.add("caas.routing.traefik-selector-label", () -> "caas.role=absent-in-" + RUN);
