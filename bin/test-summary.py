@@ -1,0 +1,15 @@
+#!/usr/bin/env python3
+"""Adds up every Surefire/Failsafe report of the last run into one plain closing line."""
+import glob
+import sys
+import xml.etree.ElementTree as ET
+
+root = sys.argv[1] if len(sys.argv) > 1 else "."
+totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+for report in glob.glob(f"{root}/*/target/*-reports/TEST-*.xml"):
+    suite = ET.parse(report).getroot()
+    for key in totals:
+        totals[key] += int(suite.get(key, 0))
+failed = totals["failures"] + totals["errors"]
+passed = totals["tests"] - failed - totals["skipped"]
+print(f"tests: {passed} passed, {failed} failed, {totals['skipped']} skipped")
