@@ -119,7 +119,7 @@ async function loadStatus(classId) {
     $('status-state').textContent = status.state || '';
     $('status-students').replaceChildren(...(status.students || []).map((s) => el('tr', {},
       el('td', {}, s.studentId), el('td', {}, s.state || ''), el('td', {}, s.reason || ''),
-      el('td', {}, ideLink(s.ideUrl, 'Open IDE')))));
+      el('td', {}, ideLink(s.state === 'READY' ? s.ideUrl : null, 'Open IDE')))));
   } catch (e) {
     show(e.message);
   }
