@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
 const port = process.env.CAAS_E2E_HTTP_PORT ?? '18080';
@@ -10,6 +11,9 @@ const password = process.env.CAAS_E2E_PASSWORD ?? 'caas-demo';
 const app = `http://app.${domain}:${port}/`;
 const shots = new URL('../target/browser/', import.meta.url).pathname;
 const TRANSITION = 180_000;
+// A class of the test's own (the e2e script sweeps `ui*` classes), so the demo class stays untouched.
+const classId = `ui${randomBytes(4).toString('hex')}`;
+const students = ['student1', 'student2', 'student3'];
 
 let browser;
 
@@ -36,27 +40,45 @@ async function signIn(username) {
   return { context, page };
 }
 
-// The demo class's row: other tests may have left classes of their own in the list.
-const cs101 = (page) => page.locator('#teacher-classes tr', { hasText: 'cs101' });
+// The test class's row: other classes may be in the list too.
+const row = (page) => page.locator('#teacher-classes tr', { hasText: classId });
+
+// Calls the API from the page itself, authenticated by the session cookie like the UI.
+async function api(page, method, path, body) {
+  return page.evaluate(async ([m, p, b]) => {
+    const response = await fetch(p, {
+      method: m,
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'caas-ui' },
+      body: b ? JSON.stringify(b) : undefined,
+    });
+    return response.status;
+  }, [method, path, body]);
+}
 
 // Clicks Open or Close and waits for that operation (UP or DOWN) to end.
 async function runTransition(page, button, kind) {
-  await cs101(page).getByRole('button', { name: button }).click();
+  await row(page).getByRole('button', { name: button }).click();
   await page.waitForFunction((k) => new RegExp(`^${k} (SUCCEEDED|FAILED)$`)
     .test(document.querySelector('#operation-state').textContent), kind, { timeout: TRANSITION });
   return page.locator('#operation-state').textContent();
 }
 
-test('teacher opens cs101, reaches a student IDE from the status table, and closes the class', async () => {
+test('teacher opens a class, reaches a student IDE from the status table, and closes the class', async () => {
   const { context, page } = await signIn('teacher1');
+  let closed = false;
   try {
     assert.match(await page.locator('#me-roles').textContent(), /teacher/);
+    const created = await api(page, 'POST', '/api/classes',
+      { classId, name: `UI ${classId}`, subject: 'testing', templateId: 'codeserver', students });
+    assert.equal(created, 201);
+    await page.reload();
+    await row(page).waitFor();
     assert.match(await runTransition(page, 'Open', 'UP'), /UP SUCCEEDED/);
-    assert.equal(await page.locator('#operation-students li').count(), 5);
-    await cs101(page).getByRole('button', { name: 'Status' }).click();
+    assert.equal(await page.locator('#operation-students li').count(), students.length);
+    await row(page).getByRole('button', { name: 'Status' }).click();
     await page.waitForFunction(() => document.querySelector('#status-state')?.textContent === 'OPEN');
     const rows = page.locator('#status-students tr');
-    assert.equal(await rows.count(), 5);
+    assert.equal(await rows.count(), students.length);
     for (const row of await rows.all()) {
       assert.match(await row.textContent(), /READY/);
     }
@@ -64,15 +86,19 @@ test('teacher opens cs101, reaches a student IDE from the status table, and clos
 
     const [ide] = await Promise.all([context.waitForEvent('page'), rows.first().getByRole('link').click()]);
     await ide.waitForLoadState('domcontentloaded');
-    assert.match(new URL(ide.url()).hostname, new RegExp(`^cs101-student1-ide\\.${domain.replace('.', '\\.')}$`));
+    assert.match(new URL(ide.url()).hostname, new RegExp(`^${classId}-student1-ide\\.${domain.replace('.', '\\.')}$`));
     await ide.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await ide.screenshot({ path: `${shots}ide-student1.png` });
     await ide.close();
 
     assert.match(await runTransition(page, 'Close', 'DOWN'), /DOWN SUCCEEDED/);
+    closed = true;
     await page.waitForFunction(() => document.querySelector('#status-state')?.textContent === 'CLOSED');
     await page.screenshot({ path: `${shots}teacher-closed.png`, fullPage: true });
   } finally {
+    if (!closed) {
+      await api(page, 'POST', `/api/classes/${classId}/down`).catch(() => {});
+    }
     await context.close();
   }
 });
