@@ -36,6 +36,18 @@ public class TraefikAttachment {
 		}
 	}
 
+	/**
+	 * Joins a recreated Traefik (a restart of the stack, an upgrade) to a network it must
+	 * serve; a no-op for a Traefik already on it, so the reconciler may call it every
+	 * pass.
+	 */
+	public void ensureAttached(String network) {
+		for (RuntimeContainer traefik : traefik(network)) {
+			this.runtime.connect(network, traefik.id());
+			log.debug("traefik ensured network={} container={}", network, traefik.name());
+		}
+	}
+
 	public void detach(String network) {
 		for (RuntimeContainer traefik : traefik(network)) {
 			this.runtime.disconnect(network, traefik.id());

@@ -14,6 +14,7 @@ import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
+import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
@@ -33,8 +34,10 @@ import org.springframework.stereotype.Component;
  * Heals what a crash left behind: a class stuck OPENING or CLOSING gets the state its
  * containers tell (any container: OPEN, none: CLOSED) and its operation is marked FAILED
  * ({@code interrupted}); a RUNNING operation no worker owns is marked the same; the
- * network of a closed class is removed once no container is on it. Runs once when the
- * service is ready, then every {@code caas.reconciler.interval}. Skip rules:
+ * network of a closed class is removed once no container is on it; Traefik is joined
+ * again to the network of every open class (it loses them when it is recreated). Runs
+ * once when the service is ready, then every {@code caas.reconciler.interval}. Skip
+ * rules:
  * <ol>
  * <li>{@code busy}: the class lock is held (a worker is running it);</li>
  * <li>{@code settled}: the class left its transient state meanwhile;</li>
@@ -61,6 +64,8 @@ class Reconciler implements DisposableBean {
 
 	private final ContainerRuntime runtime;
 
+	private final TraefikAttachment traefik;
+
 	private final MeterRegistry meters;
 
 	private final Clock clock;
@@ -70,8 +75,9 @@ class Reconciler implements DisposableBean {
 
 	Reconciler(ReconcilerProperties properties, ClassRoomRepository classes, OperationService operations,
 			ClassStates states, ClassLocks locks, ClassSettlement settlement, ContainerRuntime runtime,
-			MeterRegistry meters, Clock clock) {
+			TraefikAttachment traefik, MeterRegistry meters, Clock clock) {
 		this.runtime = runtime;
+		this.traefik = traefik;
 		this.properties = properties;
 		this.classes = classes;
 		this.operations = operations;
@@ -99,6 +105,7 @@ class Reconciler implements DisposableBean {
 		for (String network : this.runtime.listNetworks(Labels.managedSelector())) {
 			// only classes this service knows: the engine may host other stacks' classes
 			Names.classOfNetwork(network).filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
+			Names.classOfNetwork(network).filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
 		}
 		for (Operation operation : this.operations.running()) {
 			if (isYoung(operation)) {
@@ -168,6 +175,10 @@ class Reconciler implements DisposableBean {
 
 	private boolean isClosed(String classId) {
 		return this.classes.findById(classId).map(r -> r.state() == ClassState.CLOSED).orElse(false);
+	}
+
+	private boolean isOpen(String classId) {
+		return this.classes.findById(classId).map(r -> r.state() == ClassState.OPEN).orElse(false);
 	}
 
 	private boolean isYoung(Operation operation) {

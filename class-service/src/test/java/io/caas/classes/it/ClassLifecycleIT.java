@@ -13,6 +13,7 @@ import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationState;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.routing.Labels;
+import io.caas.classes.routing.Names;
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.session.ClassState;
 import io.caas.classes.session.StudentSpecs;
@@ -322,6 +323,28 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 			.get(0)
 			.path("state")
 			.asString()).isEqualTo("READY");
+	}
+
+	@Test
+	@Order(7)
+	void reconcilerJoinsARecreatedTraefikToEveryOpenClassNetwork() {
+		String classId = createClass(List.of("s1"));
+		String session = "20261124t000000z-it07";
+		this.runtime.ensureNetwork(this.specs.network(classId, session));
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(classId)),
+				new Update().set("state", ClassState.OPEN).set("sessionId", session), ClassRoom.class);
+		// A fresh Traefik, as after `docker compose up` recreated it: on no class network
+		// yet.
+		String traefik = docker.docker.createContainerCmd(DockerTestSupport.RUNTIME_IMAGE)
+			.withName("itlife-traefik-" + RUN)
+			.withLabels(Map.of(Labels.MANAGED, "true", Labels.CLASS, classId, "caas.role", "absent-in-" + RUN))
+			.exec()
+			.getId();
+
+		ReconcilerAccess.reconcile(this.context);
+
+		assertThat(docker.docker.inspectContainerCmd(traefik).exec().getNetworkSettings().getNetworks())
+			.containsKey(Names.network(classId));
 	}
 
 	/** Leaves the class as a crashed instance would: transient, its operation RUNNING. */
