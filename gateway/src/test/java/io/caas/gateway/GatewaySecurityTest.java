@@ -27,29 +27,25 @@ class GatewaySecurityTest extends GatewayTestSupport {
 	@Test
 	void tokenWithFlippedSignatureBitThenUnauthorizedProblem() {
 		String token = TestTokens.tampered(TestTokens.valid("student1", "student"));
-		assertProblem(this.client.get().uri("/api/users/me").headers(h -> h.setBearerAuth(token)).exchange(), 401,
-				"unauthorized");
+		assertUnauthorized(token);
 	}
 
 	@Test
 	void expiredTokenThenUnauthorizedProblem() {
 		String token = TestTokens.expired("student1", "student");
-		assertProblem(this.client.get().uri("/api/users/me").headers(h -> h.setBearerAuth(token)).exchange(), 401,
-				"unauthorized");
+		assertUnauthorized(token);
 	}
 
 	@Test
 	void tokenFromAnotherIssuerThenUnauthorizedProblem() {
 		String token = TestTokens.withIssuer("someone-else", "admin", "admin");
-		assertProblem(this.client.get().uri("/api/users/me").headers(h -> h.setBearerAuth(token)).exchange(), 401,
-				"unauthorized");
+		assertUnauthorized(token);
 	}
 
 	@Test
 	void tokenSignedWithAnotherKeyUnderTheSameKidThenUnauthorizedProblem() {
 		String token = TestTokens.signedByStranger("admin", "admin");
-		assertProblem(this.client.get().uri("/api/users/me").headers(h -> h.setBearerAuth(token)).exchange(), 401,
-				"unauthorized");
+		assertUnauthorized(token);
 	}
 
 	@Test
@@ -136,6 +132,11 @@ class GatewaySecurityTest extends GatewayTestSupport {
 			.expectBody()
 			.jsonPath("$.headers['x-caas-user'][0]")
 			.isEqualTo("student2");
+	}
+
+	private void assertUnauthorized(String bearerToken) {
+		assertProblem(this.client.get().uri("/api/users/me").headers(h -> h.setBearerAuth(bearerToken)).exchange(), 401,
+				"unauthorized");
 	}
 
 }
