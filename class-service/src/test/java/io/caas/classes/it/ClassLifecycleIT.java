@@ -1,23 +1,19 @@
 package io.caas.classes.it;
 
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.caas.classes.operation.Operation;
-import io.caas.classes.operation.OperationState;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.session.ClassState;
 import io.caas.classes.session.StudentSpecs;
-import io.caas.classes.session.Transition;
+
 import io.caas.classes.system.ReconcilerAccess;
 import io.caas.classes.template.TemplateCatalog;
 import io.caas.classes.support.DockerTestSupport;
@@ -47,8 +43,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.caas.classes.it.LifecycleFixtures.awaitFinished;
+import static io.caas.classes.it.LifecycleFixtures.body;
+import static io.caas.classes.it.LifecycleFixtures.crashDuring;
+import static io.caas.classes.it.LifecycleFixtures.minio;
+import static io.caas.classes.it.LifecycleFixtures.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service on real FerretDB, Redis, MinIO and Docker: a teacher opens a class, a
@@ -93,20 +93,7 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri", Infra::mongoUri);
-		registry.add("spring.data.redis.host", Infra.redis::getHost);
-		registry.add("spring.data.redis.port", () -> Infra.redis.getMappedPort(6379));
-		registry.add("caas.storage.endpoint", Infra::minioEndpoint);
-		registry.add("caas.storage.access-key", () -> Infra.MINIO_USER);
-		registry.add("caas.storage.secret-key", () -> Infra.MINIO_PASSWORD);
-		registry.add("caas.storage.bucket", () -> "caas-it-" + RUN);
-		// Pinned so the caller's environment (HTTP_PORT, DOMAIN_SUFFIX) cannot change the
-		// expected URLs.
-		registry.add("caas.routing.public-port", () -> 80);
-		registry.add("caas.routing.domain-suffix", () -> "caas.localhost");
-		registry.add("caas.routing.traefik-selector-label", () -> "caas.role=absent-in-" + RUN);
-		registry.add("caas.reconciler.interval", () -> "0s");
-		registry.add("caas.orchestrator.health-timeout", () -> "90s");
+		Infra.register(registry, RUN);
 	}
 
 	@BeforeAll
@@ -279,8 +266,8 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 		this.runtime.ensureNetwork(this.specs.network(populated, session));
 		this.runtime
 			.createAndStart(this.specs.container(populated, "s1", session, this.templates.require("codeserver")));
-		crashDuring(empty, ClassState.OPENING, session);
-		crashDuring(populated, ClassState.CLOSING, session);
+		crashDuring(this.mongo, empty, ClassState.OPENING, session);
+		crashDuring(this.mongo, populated, ClassState.CLOSING, session);
 
 		String leftover = createClass(List.of("s1"));
 		this.runtime.ensureNetwork(this.specs.network(leftover, session));
@@ -347,17 +334,6 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 			.containsKey(Names.network(classId));
 	}
 
-	/** Leaves the class as a crashed instance would: transient, its operation RUNNING. */
-	private void crashDuring(String classId, ClassState state, String session) {
-		String operationId = "crash" + classId;
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(classId)),
-				new Update().set("state", state).set("operationId", operationId).set("sessionId", session),
-				ClassRoom.class);
-		this.mongo
-			.insert(new Operation(operationId, Transition.UP, classId, session, OperationState.RUNNING, null, TEACHER,
-					Instant.now().minus(Duration.ofMinutes(10)), null, List.of(), new Operation.Progress(0, 0), 0));
-	}
-
 	private Api api() {
 		return new Api(this.port);
 	}
@@ -372,31 +348,6 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 		String classId = "itlife" + RUN + classes.size();
 		classes.add(classId);
 		return classId;
-	}
-
-	private static JsonNode awaitFinished(Api api, String operationId) {
-		return await().atMost(Duration.ofMinutes(2))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> api.get("/api/operations/" + operationId, TEACHER, "teacher").body(),
-					op -> !op.path("state").asString().equals("RUNNING"));
-	}
-
-	private static String body(String classId, List<String> students) {
-		String roster = String.join(",", students.stream().map(s -> "\"" + s + "\"").toList());
-		return "{\"classId\":\"" + classId + "\",\"name\":\"Integration\",\"subject\":\"CS\","
-				+ "\"templateId\":\"codeserver\",\"students\":[" + roster + "]}";
-	}
-
-	private static MinioClient minio() {
-		return MinioClient.builder()
-			.endpoint(Infra.minioEndpoint())
-			.credentials(Infra.MINIO_USER, Infra.MINIO_PASSWORD)
-			.region("us-east-1")
-			.build();
-	}
-
-	private static String sha256(byte[] bytes) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 	}
 
 }

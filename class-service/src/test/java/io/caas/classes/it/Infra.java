@@ -2,6 +2,7 @@ package io.caas.classes.it;
 
 import java.time.Duration;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.lifecycle.Startables;
@@ -52,6 +53,26 @@ final class Infra {
 
 	static String minioEndpoint() {
 		return "http://" + minio.getHost() + ":" + minio.getMappedPort(9000);
+	}
+
+	/**
+	 * Points the service at these containers; {@code run} keeps names apart between runs.
+	 */
+	static void register(DynamicPropertyRegistry registry, String run) {
+		registry.add("spring.mongodb.uri", Infra::mongoUri);
+		registry.add("spring.data.redis.host", redis::getHost);
+		registry.add("spring.data.redis.port", () -> redis.getMappedPort(6379));
+		registry.add("caas.storage.endpoint", Infra::minioEndpoint);
+		registry.add("caas.storage.access-key", () -> MINIO_USER);
+		registry.add("caas.storage.secret-key", () -> MINIO_PASSWORD);
+		registry.add("caas.storage.bucket", () -> "caas-it-" + run);
+		// Pinned so the caller's environment (HTTP_PORT, DOMAIN_SUFFIX) cannot change the
+		// expected URLs.
+		registry.add("caas.routing.public-port", () -> 80);
+		registry.add("caas.routing.domain-suffix", () -> "caas.localhost");
+		registry.add("caas.routing.traefik-selector-label", () -> "caas.role=absent-in-" + run);
+		registry.add("caas.reconciler.interval", () -> "0s");
+		registry.add("caas.orchestrator.health-timeout", () -> "90s");
 	}
 
 }
