@@ -22,7 +22,16 @@ if [[ -f /var/run/docker.pid ]] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev
 fi
 if ! pgrep -x dockerd >/dev/null; then
   echo "engine.sh: starting dockerd (log: $log)" >&2
-  setsid nohup dockerd >>"$log" 2>&1 </dev/null &
+  # A new session, and no descriptor of ours but the log: a dockerd holding the caller's stdout
+  # pipe would keep whoever reads this script's output (CI) waiting for an end that never comes.
+  python3 - "$log" <<'PY'
+import subprocess
+import sys
+
+with open(sys.argv[1], "ab") as log:
+    subprocess.Popen(["dockerd"], stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                     close_fds=True, start_new_session=True)
+PY
 fi
 
 for ((i = 0; i < wait_secs * 2; i++)); do
