@@ -10,7 +10,7 @@ INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CAAS_CACHE_DIR="${CAAS_CACHE_DIR:-/var/cache/caas}"
 export INFRA_DIR CAAS_CACHE_DIR
 
-ALL_STEPS=(host engine base java runtime traefik ferretdb redis minio)
+ALL_STEPS=(host engine base java runtime traefik ferretdb redis minio haproxy)
 
 usage() {
   printf 'usage: %s [step...]\nsteps: %s versions\n' "$0" "${ALL_STEPS[*]}"
@@ -28,6 +28,7 @@ check_local_env() {
   local -A want=(
     [TRAEFIK_IMAGE]="$TRAEFIK_IMAGE" [MINIO_IMAGE]="$MINIO_IMAGE" [MONGO_IMAGE]="$FERRETDB_IMAGE"
     [REDIS_IMAGE]="$REDIS_IMAGE" [JAVA_BASE_IMAGE]="$JAVA_IMAGE" [RUNTIME_IMAGE]="$RUNTIME_IMAGE"
+    [SOCKET_PROXY_IMAGE]="$HAPROXY_IMAGE"
   )
   local k v bad=0
   for k in "${!want[@]}"; do

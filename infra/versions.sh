@@ -25,6 +25,7 @@ show minio run "$MINIO_IMAGE" minio --version
 show mc run "$MINIO_IMAGE" mc --version
 show ferretdb run "$FERRETDB_IMAGE" ferretdb --version
 show redis run "$REDIS_IMAGE" redis-server --version
+show haproxy run "$HAPROXY_IMAGE" haproxy -v
 show java run "$JAVA_IMAGE" java -version
 # code-server logs "Wrote default config file" before the version line.
 code_server_version() { run "$RUNTIME_IMAGE" /usr/local/bin/code-server --version | grep -v '^\['; }
