@@ -1,6 +1,5 @@
 package io.caas.users.demo;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,10 +9,11 @@ import org.springframework.validation.annotation.Validated;
  * Demo data, used only with the {@code demo} profile.
  *
  * @param password password of every demo user ({@code DEMO_PASSWORD} or
- * {@code CAAS_DEMO_PASSWORD})
+ * {@code CAAS_DEMO_PASSWORD}); may be empty outside the demo profile (production compose
+ * passes none), and the demo seed refuses to run without one
  */
 @Validated
 @ConfigurationProperties("caas.demo")
-record DemoProperties(@NotBlank @Size(max = 72) String password) {
+record DemoProperties(@Size(max = 72) String password) {
 
 }

@@ -40,6 +40,9 @@ class DemoUsers implements ApplicationRunner {
 		this.users = users;
 		this.passwords = passwords;
 		this.properties = properties;
+		if (properties.password() == null || properties.password().isBlank()) {
+			throw new IllegalStateException("The demo profile needs DEMO_PASSWORD (infra/demo.env sets it)");
+		}
 	}
 
 	@Override
