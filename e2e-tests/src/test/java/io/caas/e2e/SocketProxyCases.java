@@ -97,6 +97,8 @@ final class SocketProxyCases {
 				create("another container's network", "\"NetworkMode\":\"container:%victim\""),
 				create("host user namespace", "\"UsernsMode\":\"host\""),
 				create("added capability", "\"CapAdd\":[\"SYS_ADMIN\"]"),
+				create("capability after a default one", "\"CapAdd\":[\"CHOWN\", \"sys_ptrace\"]"),
+				create("every capability", "\"CapAdd\":[\"ALL\"]"),
 				create("host device",
 						"\"Devices\":[{\"PathOnHost\":\"/dev/mem\",\"PathInContainer\":\"/dev/mem\","
 								+ "\"CgroupPermissions\":\"rwm\"}]"),

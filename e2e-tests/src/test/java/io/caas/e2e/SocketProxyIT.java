@@ -82,7 +82,8 @@ class SocketProxyIT {
 
 	@Test
 	void classServiceProxyLetsTheOrchestratorCreateAndRemoveALabelledContainer() {
-		Request create = SocketProxyCases.create("allowed", "\"NetworkMode\":\"bridge\"");
+		Request create = SocketProxyCases.create("allowed",
+				"\"NetworkMode\":\"bridge\",\"CapDrop\":[\"ALL\"],\"CapAdd\":[\"CHOWN\",\"SETUID\"],\"PidsLimit\":64");
 		ContainerShell.Result created = call(this.classService, "socket-proxy-classes", create);
 		assertThat(status(created)).as(created.output()).isEqualTo(201);
 		Request remove = Request.of("remove", "DELETE", "/v1.41/containers/plt-proxy-allowed?force=1");
