@@ -11,6 +11,11 @@ import java.util.List;
  */
 record RuntimeCgroup(String containerId) {
 
+	/** The cgroup of a container given by name or (short) id. */
+	static RuntimeCgroup of(String container) {
+		return new RuntimeCgroup(Docker.run("inspect", "-f", "{{.Id}}", container));
+	}
+
 	long pidsCurrent() {
 		return read("pids", "pids.current");
 	}

@@ -34,7 +34,7 @@ final class RuntimeExcess {
 	}
 
 	void forkBombAndMemoryHog(String attacker) throws InterruptedException {
-		RuntimeCgroup cgroup = new RuntimeCgroup(attacker);
+		RuntimeCgroup cgroup = RuntimeCgroup.of(attacker);
 		forkBomb(attacker, cgroup);
 		memoryHog(attacker, cgroup);
 	}
