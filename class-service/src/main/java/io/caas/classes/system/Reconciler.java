@@ -103,9 +103,10 @@ class Reconciler implements DisposableBean {
 			healClass(room.id(), trigger);
 		}
 		for (String network : this.runtime.listNetworks(Labels.managedSelector())) {
-			// only classes this service knows: the engine may host other stacks' classes
-			Names.classOfNetwork(network).filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
-			Names.classOfNetwork(network).filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
+			// only classes this service knows: a class deleted meanwhile is left alone
+			Optional<String> classId = Names.parseNetwork(network).map(Names.StudentNetwork::classId);
+			classId.filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
+			classId.filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
 		}
 		for (Operation operation : this.operations.running()) {
 			if (isYoung(operation)) {

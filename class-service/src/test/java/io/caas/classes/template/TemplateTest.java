@@ -51,7 +51,7 @@ class TemplateTest {
 	private static Template with(String memory, double cpus) {
 		Template t = Fixtures.codeserver();
 		return new Template(t.id(), t.displayName(), t.image(), t.port(), t.workspacePath(), t.user(), memory, cpus,
-				t.pidsLimit());
+				t.pidsLimit(), t.internetEgress());
 	}
 
 }
