@@ -42,7 +42,9 @@ import org.springframework.stereotype.Component;
  * <li>{@code busy}: the class lock is held (a worker is running it);</li>
  * <li>{@code settled}: the class left its transient state meanwhile;</li>
  * <li>{@code young}: its operation started less than {@code grace} ago (a worker may be
- * about to take the lock).</li>
+ * about to take the lock);</li>
+ * <li>{@code owner-alive}: its worker beat the operation's heartbeat within
+ * {@code grace}, so it still runs even if Redis lost its lock.</li>
  * </ol>
  */
 @Component
@@ -109,7 +111,7 @@ class Reconciler implements DisposableBean {
 			classId.filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
 		}
 		for (Operation operation : this.operations.running()) {
-			if (isYoung(operation)) {
+			if (isYoung(operation) || ownerAlive(operation)) {
 				continue;
 			}
 			Optional<ClassRoom> room = this.classes.findById(operation.classId());
@@ -141,8 +143,12 @@ class Reconciler implements DisposableBean {
 				skip(classId, "young", trigger);
 				return;
 			}
+			if (operation.filter(Operation::isRunning).filter(this::ownerAlive).isPresent()) {
+				skip(classId, "owner-alive", trigger);
+				return;
+			}
 			ClassState state = this.settlement.settle(classId);
-			this.states.heal(classId, room.state(), state);
+			this.states.heal(classId, room.state(), room.operationId(), state);
 			operation.ifPresent(o -> this.operations.abandon(o, "interrupted"));
 			count("healed", "interrupted");
 			log.info("class healed classId={} from={} to={} operationId={} reason=interrupted trigger={}", classId,
@@ -180,6 +186,13 @@ class Reconciler implements DisposableBean {
 
 	private boolean isOpen(String classId) {
 		return this.classes.findById(classId).map(r -> r.state() == ClassState.OPEN).orElse(false);
+	}
+
+	/**
+	 * Its worker beat a heartbeat within the grace: alive, even if Redis forgot the lock.
+	 */
+	private boolean ownerAlive(Operation operation) {
+		return this.operations.ownerAliveSince(operation.id(), this.clock.instant().minus(this.properties.grace()));
 	}
 
 	private boolean isYoung(Operation operation) {
