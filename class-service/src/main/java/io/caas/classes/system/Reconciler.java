@@ -16,6 +16,7 @@ import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.session.ClassState;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * containers tell (any container: OPEN, none: CLOSED) and its operation is marked FAILED
  * ({@code interrupted}); a RUNNING operation no worker owns is marked the same; the
  * network of a closed class is removed once no container is on it; Traefik is joined
- * again to the network of every open class (it loses them when it is recreated). Runs
+ * again to the network of every open class (it loses them when it is recreated); the
+ * stopped runtimes of an open class are started again (after an engine restart). Runs
  * once when the service is ready, then every {@code caas.reconciler.interval}. Skip
  * rules:
  * <ol>
@@ -110,6 +112,9 @@ class Reconciler implements DisposableBean {
 			classId.filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
 			classId.filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
 		}
+		for (ClassRoom room : this.classes.findByStateIn(List.of(ClassState.OPEN))) {
+			startStopped(room.id(), trigger);
+		}
 		for (Operation operation : this.operations.running()) {
 			if (isYoung(operation) || ownerAlive(operation)) {
 				continue;
@@ -153,6 +158,38 @@ class Reconciler implements DisposableBean {
 			count("healed", "interrupted");
 			log.info("class healed classId={} from={} to={} operationId={} reason=interrupted trigger={}", classId,
 					room.state(), state, room.operationId(), trigger);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Runtimes of an open class that are not running, e.g. after the engine restarted:
+	 * started again with their workspace. Only classes in state OPEN, under their lock,
+	 * so a close that stops runtimes to collect them (CLOSING) is never undone.
+	 */
+	private void startStopped(String classId, String trigger) {
+		RLock lock = this.locks.of(classId);
+		if (!lock.tryLock()) {
+			skip(classId, "busy", trigger);
+			return;
+		}
+		try {
+			if (!isOpen(classId)) {
+				return;
+			}
+			for (RuntimeContainer c : this.runtime.list(Labels.classSelector(classId))) {
+				if (c.state() == RuntimeContainer.State.EXITED || c.state() == RuntimeContainer.State.CREATED) {
+					this.runtime.start(c.id());
+					count("started", "stopped-runtime");
+					log.info("runtime started classId={} container={} reason=stopped-runtime trigger={}", classId,
+							c.name(), trigger);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("runtime not started classId={} reason={} trigger={}", classId, ex.toString(), trigger);
 		}
 		finally {
 			lock.unlock();
