@@ -151,6 +151,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 		this.runtime.disconnect(other, c.id());
 		this.runtime.removeNetwork(other);
 		this.runtime.removeNetwork(other);
+		this.runtime.removeNetwork(Names.network("caas", this.classId, "s1"));
 
 		assertThat(this.runtime.inspect(c.id())).isEmpty();
 		assertThat(this.runtime.list(Labels.classSelector(this.classId))).isEmpty();
