@@ -5,7 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.caas.classes.operation.Operation;
+import io.caas.classes.operation.OperationService;
+import io.caas.classes.operation.OperationState;
+import io.caas.classes.operation.OperationTracker;
+import io.caas.classes.operation.StudentStep;
 import io.caas.classes.routing.Labels;
+import io.caas.classes.session.Transition;
 import io.caas.classes.support.DockerTestSupport;
 import io.caas.classes.support.DumpLogsOnFailure;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unreachable (paused) → an open is refused with a clear 503 and nothing is half-created;
  * emptied with every client connection cut (what a restart without persistence does)
  * while the service runs → the next open and close succeed without restarting anything.
+ * And operation documents change only forward: a stale copy never overturns an outcome.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(DumpLogsOnFailure.class)
@@ -46,6 +54,9 @@ class RedisResilienceIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	OperationService operations;
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
@@ -112,6 +123,23 @@ class RedisResilienceIT implements DumpLogsOnFailure.OwnsContainers {
 
 		assertThat(api.get("/api/classes/" + classId, TEACHER, "teacher").text("state")).isEqualTo("CLOSED");
 		assertThat(docker.containers(Labels.classSelector(classId))).isEmpty();
+	}
+
+	@Test
+	void aStaleCopyOfAnOperationCannotOverturnItsOutcome() {
+		Operation started = this.operations.start(OperationService.newId(), Transition.UP, RUN + "stale", "s",
+				List.of("s1"), TEACHER);
+		OperationTracker owner = this.operations.track(started);
+		owner.step("s1", StudentStep.READY);
+		owner.finish(null);
+
+		this.operations.abandon(started, "interrupted");
+		this.operations.track(started).step("s1", StudentStep.FAILED);
+
+		Operation stored = this.operations.find(started.id()).orElseThrow();
+		assertThat(stored.state()).isEqualTo(OperationState.SUCCEEDED);
+		assertThat(stored.students()).singleElement()
+			.satisfies(s -> assertThat(s.state()).isEqualTo(StudentStep.READY));
 	}
 
 	private static String createClass(Api api) {
