@@ -13,6 +13,7 @@ import io.caas.classes.operation.StudentStep;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.session.Transition;
 import io.caas.classes.support.DockerTestSupport;
+import io.caas.classes.system.ReconcilerAccess;
 import io.caas.classes.support.DumpLogsOnFailure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,6 +59,9 @@ class RedisResilienceIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Autowired
 	OperationService operations;
+
+	@Autowired
+	ApplicationContext context;
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
@@ -123,6 +128,25 @@ class RedisResilienceIT implements DumpLogsOnFailure.OwnsContainers {
 
 		assertThat(api.get("/api/classes/" + classId, TEACHER, "teacher").text("state")).isEqualTo("CLOSED");
 		assertThat(docker.containers(Labels.classSelector(classId))).isEmpty();
+	}
+
+	@Test
+	void stoppedRuntimeOfAnOpenClassIsStartedAgainByTheReconciler() throws Exception {
+		Api api = new Api(this.port);
+		String classId = createClass(api);
+		String opened = api.post("/api/classes/" + classId + "/up", TEACHER, "teacher", "").text("operationId");
+		assertThat(awaitFinished(api, opened).path("state").asString()).isEqualTo("SUCCEEDED");
+		String runtime = docker.containers(Labels.classSelector(classId)).getFirst().getId();
+		docker.exec(runtime, "1000", "echo kept > /home/student/workspace/kept.txt");
+		// what an engine restart leaves: the runtime stopped, the class OPEN
+		docker.docker.stopContainerCmd(runtime).withTimeout(5).exec();
+
+		ReconcilerAccess.reconcile(this.context);
+
+		assertThat(docker.docker.inspectContainerCmd(runtime).exec().getState().getRunning()).isTrue();
+		assertThat(docker.exec(runtime, "1000", "cat /home/student/workspace/kept.txt")).isEqualTo("kept\n");
+		String closed = api.post("/api/classes/" + classId + "/down", TEACHER, "teacher", "").text("operationId");
+		assertThat(awaitFinished(api, closed).path("state").asString()).isEqualTo("SUCCEEDED");
 	}
 
 	@Test
