@@ -48,7 +48,7 @@ class UpClassTest {
 		up(1).run(plan(List.of("s1")), tracker(List.of("s1")).tracker);
 
 		RuntimeSpec spec = this.runtime.byName("caas-cs101-s1").orElseThrow().spec;
-		assertThat(spec.image()).isEqualTo("caas/runtime-codeserver:4.139.1");
+		assertThat(spec.image()).isEqualTo("caas/runtime-codeserver:4.139.1-r2");
 		assertThat(spec.network()).isEqualTo("caas-cs101-s1-net");
 		assertThat(spec.memoryBytes()).isEqualTo(1L << 30);
 		assertThat(spec.memorySwapBytes()).isEqualTo(1L << 30);

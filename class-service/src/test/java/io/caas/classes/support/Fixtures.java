@@ -15,7 +15,7 @@ public final class Fixtures {
 	}
 
 	public static Template codeserver() {
-		return new Template("codeserver", "code-server", "caas/runtime-codeserver:4.139.1", 8080,
+		return new Template("codeserver", "code-server", "caas/runtime-codeserver:4.139.1-r2", 8080,
 				"/home/student/workspace", "1000", "1g", 1, 512, true);
 	}
 
