@@ -1,8 +1,9 @@
 # engine: Docker Engine (Debian docker.io) running with our daemon.json, and the
 # Docker Compose v2 CLI plugin built from the Go module proxy.
 
+# /28 networks: one per student runtime (the runtime, Traefik, the gateway), 4096 in the pool.
 DAEMON_JSON_WANT='{
-  "default-address-pools": [{"base": "10.201.0.0/16", "size": 24}],
+  "default-address-pools": [{"base": "10.201.0.0/16", "size": 28}],
   "log-driver": "json-file",
   "log-opts": {"max-size": "10m", "max-file": "3"}
 }'
@@ -16,6 +17,7 @@ step_engine() {
   docker info >/dev/null 2>&1 || { note "starting dockerd"; ENGINE_CHANGED=1; }
   "$INFRA_DIR/engine.sh"
   engine_check_running_config
+  engine_firewall
   docker info --format 'dockerd {{.ServerVersion}}, {{.Driver}}, cgroup v{{.CgroupVersion}}'
   engine_compose
 }
@@ -24,11 +26,21 @@ step_engine() {
 engine_check_running_config() {
   local cfg
   cfg=$(docker info --format '{{.LoggingDriver}} {{json .DefaultAddressPools}}')
-  [[ "$cfg" == "json-file "*10.201.0.0/16* ]] && return 0
+  [[ "$cfg" == "json-file "*'"Base":"10.201.0.0/16","Size":28'* ]] && return 0
   note "dockerd runs with another config ($cfg): restarting it"
   ENGINE_CHANGED=1
   engine_restart_if_running
   "$INFRA_DIR/engine.sh"
+}
+
+# Nothing on Docker's networks reaches the cloud metadata address (instance credentials):
+# DOCKER-USER is the chain Docker leaves to the operator; the rule is added once.
+engine_firewall() {
+  local rule=(-d 169.254.169.254/32 -j REJECT)
+  command -v iptables >/dev/null || { echo "no iptables: metadata address not blocked"; return 0; }
+  iptables -C DOCKER-USER "${rule[@]}" 2>/dev/null && return 0
+  note "blocking 169.254.169.254 from containers (iptables DOCKER-USER)"
+  iptables -I DOCKER-USER "${rule[@]}"
 }
 
 # Merges our keys into /etc/docker/daemon.json (other keys are kept); restarts a

@@ -57,14 +57,19 @@ class DeploymentFilesTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void traefikRoutesOnlyManagedContainersAndNeverCallsHome() throws IOException {
-		Map<String, Object> traefik = load("traefik/traefik.yml");
-		Map<String, Object> docker = (Map<String, Object>) ((Map<String, Object>) traefik.get("providers"))
-			.get("docker");
-		assertThat(docker).containsEntry("exposedByDefault", false);
-		assertThat((String) docker.get("constraints")).isEqualTo("Label(`caas.managed`,`true`)");
-		assertThat((Map<String, Object>) traefik.get("global")).containsEntry("checkNewVersion", false)
-			.containsEntry("sendAnonymousUsage", false);
+	void traefikRoutesOnlyThisInstallationsContainersAndNeverCallsHome() throws IOException {
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) load("docker-compose.yml")
+			.get("services");
+		Map<String, Object> env = (Map<String, Object>) services.get("traefik").get("environment");
+		assertThat(env).containsEntry("TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT", "false")
+			.containsEntry("TRAEFIK_PROVIDERS_DOCKER_CONSTRAINTS",
+					"Label(`caas.managed`,`true`) && Label(`caas.installation`,`${CAAS_INSTALLATION_ID:-caas}`)")
+			.containsEntry("TRAEFIK_GLOBAL_CHECKNEWVERSION", "false")
+			.containsEntry("TRAEFIK_GLOBAL_SENDANONYMOUSUSAGE", "false");
+		assertThat(services.get("traefik").get("labels").toString())
+			.contains("caas.installation=${CAAS_INSTALLATION_ID:-caas}");
+		Map<String, Object> classEnv = (Map<String, Object>) services.get("class-service").get("environment");
+		assertThat(classEnv).containsEntry("CAAS_INSTALLATION_ID", "${CAAS_INSTALLATION_ID:-caas}");
 	}
 
 	private static Map<String, Object> load(String file) throws IOException {

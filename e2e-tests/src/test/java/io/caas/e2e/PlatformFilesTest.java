@@ -61,7 +61,8 @@ class PlatformFilesTest {
 		assertThat(classService).doesNotContainKey("user");
 		assertThat((Map<String, Object>) classService.get("environment")).containsEntry("CAAS_DOCKER_HOST",
 				"tcp://socket-proxy-classes:2375");
-		assertThat(read("traefik/traefik.yml")).contains("endpoint: \"tcp://socket-proxy-traefik:2375\"");
+		assertThat((Map<String, Object>) services.get("traefik").get("environment"))
+			.containsEntry("TRAEFIK_PROVIDERS_DOCKER_ENDPOINT", "tcp://socket-proxy-traefik:2375");
 		assertThat(read("docker/service.Dockerfile")).containsPattern("(?m)^USER 10001$");
 	}
 

@@ -95,7 +95,7 @@ class WalkingSkeletonIT {
 		assertThat(Docker.idsWithLabel("container", "caas.class=" + classId)).isEmpty();
 		assertThat(Docker.idsWithLabel("network", "caas.class=" + classId)).isEmpty();
 		String traefik = Docker.composeContainer(this.stack.project(), "traefik");
-		assertThat(Docker.networksOf(traefik)).doesNotContain("caas-class-" + classId);
+		assertThat(Docker.networksOf(traefik)).doesNotContain("-" + classId + "-");
 		JsonNode closed = this.http.get(app(), "/api/classes/" + classId + "/status", this.teacherToken).json();
 		assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
 	}

@@ -1,6 +1,7 @@
 package io.caas.classes.operation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,8 +9,14 @@ import java.util.UUID;
 import io.caas.classes.operation.Operation.Progress;
 import io.caas.classes.operation.Operation.StudentProgress;
 import io.caas.classes.session.Transition;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import org.springframework.stereotype.Service;
 
@@ -19,14 +26,19 @@ public class OperationService {
 
 	private static final Logger log = LoggerFactory.getLogger(OperationService.class);
 
+	private static final String HEARTBEAT = "heartbeatAt";
+
 	private final OperationRepository operations;
+
+	private final MongoTemplate mongo;
 
 	private final OperationEvents events;
 
 	private final Clock clock;
 
-	OperationService(OperationRepository operations, OperationEvents events, Clock clock) {
+	OperationService(OperationRepository operations, MongoTemplate mongo, OperationEvents events, Clock clock) {
 		this.operations = operations;
+		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -69,9 +81,43 @@ public class OperationService {
 		}
 	}
 
+	/** Marks the operation's owner alive now. */
+	public void heartbeat(String operationId) {
+		this.mongo.updateFirst(
+				Query.query(Criteria.where("_id").is(operationId).and("state").is(OperationState.RUNNING)),
+				new Update().set(HEARTBEAT, this.clock.instant()), Operation.class);
+	}
+
+	/** Whether the operation's owner beat its heartbeat after {@code since}. */
+	public boolean ownerAliveSince(String operationId, Instant since) {
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(operationId).and(HEARTBEAT).gt(since)),
+				Operation.class);
+	}
+
+	/**
+	 * Writes a newer snapshot only over an older one of a RUNNING operation: a stale copy
+	 * (a lower {@code seq}) never overwrites a newer one, and nothing changes a finished
+	 * operation.
+	 */
 	private void record(Operation operation) {
 		try {
-			this.operations.save(operation);
+			Query newer = Query.query(Criteria.where("_id")
+				.is(operation.id())
+				.and("state")
+				.is(OperationState.RUNNING)
+				.and("seq")
+				.lt(operation.seq()));
+			Document fields = new Document();
+			this.mongo.getConverter().write(operation, fields);
+			fields.remove("_id");
+			fields.remove("_class");
+			Update update = new Update();
+			fields.forEach(update::set);
+			if (this.mongo.updateFirst(newer, update, Operation.class).getModifiedCount() == 0) {
+				log.warn("operation write refused operationId={} seq={} reason=stale-or-finished", operation.id(),
+						operation.seq());
+				return;
+			}
 			this.events.changed(operation.id(), operation.seq());
 		}
 		catch (RuntimeException ex) {

@@ -3,16 +3,20 @@ package io.caas.classes.routing;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.caas.classes.installation.Installation;
 import io.caas.common.naming.Hostnames;
 
 /**
- * Labels on everything CaaS creates. {@code caas.managed=true} marks ownership (and is
- * the Traefik provider constraint); everything is found and swept by label, never by
- * name.
+ * Labels on everything CaaS creates. {@code caas.managed=true} marks ownership and
+ * {@code caas.installation} the stack (together they are the Traefik provider
+ * constraint); everything is found and swept by label, never by name. Selectors leave the
+ * installation out: the {@code ContainerRuntime} port adds it to every lookup.
  */
 public final class Labels {
 
 	public static final String MANAGED = "caas.managed";
+
+	public static final String INSTALLATION = Installation.LABEL;
 
 	public static final String CLASS = "caas.class";
 
@@ -30,30 +34,37 @@ public final class Labels {
 		return Map.of(MANAGED, "true", CLASS, classId);
 	}
 
+	/** Selects one student's runtime (and network) of a class. */
+	public static Map<String, String> studentSelector(String classId, String studentId) {
+		return Map.of(MANAGED, "true", CLASS, classId, STUDENT, studentId);
+	}
+
 	/** Selects everything CaaS created, for sweeps. */
 	public static Map<String, String> managedSelector() {
 		return Map.of(MANAGED, "true");
 	}
 
-	public static Map<String, String> network(String classId, String sessionId) {
-		Map<String, String> labels = new TreeMap<>(classSelector(classId));
+	/** Ownership labels of one student's network. */
+	public static Map<String, String> network(String installation, String classId, String studentId, String sessionId) {
+		Map<String, String> labels = new TreeMap<>(studentSelector(classId, studentId));
+		labels.put(INSTALLATION, installation);
 		labels.put(SESSION, sessionId);
 		return labels;
 	}
 
 	/**
 	 * Ownership labels plus the Traefik labels that route
-	 * {@code <classId>-<studentId>-ide.<domainSuffix>} to the IDE port over the class
-	 * network.
+	 * {@code <classId>-<studentId>-ide.<domainSuffix>} to the IDE port over the student's
+	 * own network.
 	 */
-	public static Map<String, String> container(Route route, String sessionId, String templateId) {
-		String router = Names.router(route.classId(), route.studentId());
+	public static Map<String, String> container(String installation, Route route, String sessionId, String templateId) {
+		String router = Names.router(installation, route.classId(), route.studentId());
 		String host = Hostnames.ide(route.classId(), route.studentId(), route.domainSuffix());
-		Map<String, String> labels = new TreeMap<>(network(route.classId(), sessionId));
-		labels.put(STUDENT, route.studentId());
+		Map<String, String> labels = new TreeMap<>(
+				network(installation, route.classId(), route.studentId(), sessionId));
 		labels.put(TEMPLATE, templateId);
 		labels.put("traefik.enable", "true");
-		labels.put("traefik.docker.network", Names.network(route.classId()));
+		labels.put("traefik.docker.network", Names.network(installation, route.classId(), route.studentId()));
 		labels.put("traefik.http.routers." + router + ".rule", "Host(`" + host + "`)");
 		labels.put("traefik.http.routers." + router + ".entrypoints", route.entrypoint());
 		labels.put("traefik.http.routers." + router + ".service", router);

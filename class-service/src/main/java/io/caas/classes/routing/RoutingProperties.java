@@ -20,14 +20,20 @@ import org.springframework.validation.annotation.Validated;
  * replaced by the IDE host, e.g. {@code https://{host}}
  * @param entrypoint Traefik entrypoint the IDE routers attach to
  * @param traefikSelectorLabel {@code key=value} label that finds Traefik's own container
- * (connected to each class network)
+ * (connected to each student network)
+ * @param probeUrl base URL of the edge (Traefik) as class-service reaches it, e.g.
+ * {@code http://traefik:80}; a student is READY once their IDE answers there by its
+ * hostname. Blank: no probe, a running runtime counts as ready
+ * @param probePath path probed on the IDE host; it must be one the IDE's forward-auth
+ * lets through without a credential and whose answer only the IDE gives
  */
 @Validated
 @ConfigurationProperties("caas.routing")
 public record RoutingProperties(@NotBlank String domainSuffix,
 		@NotBlank @Pattern(regexp = "https?") String publicScheme, @Min(1) @Max(65535) int publicPort,
 		String publicUrlTemplate, @NotBlank String entrypoint,
-		@NotBlank @Pattern(regexp = "^[^=]+=.+$") String traefikSelectorLabel) {
+		@NotBlank @Pattern(regexp = "^[^=]+=.+$") String traefikSelectorLabel, String probeUrl,
+		@NotBlank @Pattern(regexp = "^/.*") String probePath) {
 
 	public String traefikLabelKey() {
 		return this.traefikSelectorLabel.substring(0, this.traefikSelectorLabel.indexOf('='));

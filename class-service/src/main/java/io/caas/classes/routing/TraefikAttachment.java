@@ -1,7 +1,10 @@
 package io.caas.classes.routing;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.runtime.RuntimeContainer;
@@ -11,9 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Joins Traefik to a class network so it can reach the IDEs, and leaves it again. Traefik
- * is found by its selector label; when it is absent the IDEs are simply unreachable,
- * which is logged and not a failure of the class.
+ * Joins Traefik to a student network so it can reach the IDEs, and leaves it again.
+ * Traefik is found by its selector label; when it is absent the IDEs are simply
+ * unreachable, which is logged and not a failure of the class.
  */
 @Component
 public class TraefikAttachment {
@@ -53,6 +56,30 @@ public class TraefikAttachment {
 			this.runtime.disconnect(network, traefik.id());
 			log.info("traefik detached network={} container={}", network, traefik.name());
 		}
+	}
+
+	/**
+	 * Tears down every network of a class that no container uses any more: Traefik leaves
+	 * it first, then it is removed. Returns the networks still in use.
+	 */
+	public List<String> releaseClass(String classId) {
+		List<String> kept = new ArrayList<>();
+		Set<String> used = new HashSet<>();
+		for (RuntimeContainer c : this.runtime.list(Labels.classSelector(classId))) {
+			String student = c.label(Labels.STUDENT);
+			if (student != null) {
+				used.add(student);
+			}
+		}
+		for (String network : this.runtime.listNetworks(Labels.classSelector(classId))) {
+			if (Names.parseNetwork(network).filter(n -> used.contains(n.studentId())).isPresent()) {
+				kept.add(network);
+				continue;
+			}
+			detach(network);
+			this.runtime.removeNetwork(network);
+		}
+		return kept;
 	}
 
 	private List<RuntimeContainer> traefik(String network) {

@@ -10,7 +10,9 @@ import java.util.Optional;
  * The one port between orchestration and the container engine. Every operation is
  * idempotent: creating what exists (with the same labels), removing what is gone,
  * connecting what is connected are successes. Failures are
- * {@link ContainerRuntimeException}s.
+ * {@link ContainerRuntimeException}s. The port is scoped to one installation: every
+ * lookup sees only what carries its {@code caas.installation} label, and it refuses to
+ * create anything without that label.
  */
 public interface ContainerRuntime {
 
@@ -35,15 +37,23 @@ public interface ContainerRuntime {
 
 	Optional<RuntimeContainer> inspect(String idOrName);
 
-	/** Containers (running or not) carrying every given label. */
+	/**
+	 * Containers (running or not) of this installation carrying every given label.
+	 */
 	List<RuntimeContainer> list(Map<String, String> labels);
 
-	/** Names of networks carrying every given label. */
+	/** Names of this installation's networks carrying every given label. */
 	List<String> listNetworks(Map<String, String> labels);
 
+	/** Starts a stopped container; a running one is fine. */
+	void start(String id);
+
+	/** Restarts the container (stop, then start), keeping its filesystem. */
+	void restart(String id);
+
 	/**
-	 * Waits until the container's healthcheck passes; fails fast when it exits or turns
-	 * unhealthy, and after the timeout.
+	 * Waits until the container runs (and its healthcheck passes, if it has one); fails
+	 * fast when it exits or turns unhealthy, and after the timeout.
 	 */
 	RuntimeContainer awaitHealthy(String id, Duration timeout);
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,11 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.caas.classes.installation.Installation;
 import io.caas.classes.runtime.RuntimeContainer.Health;
 import io.caas.classes.runtime.RuntimeContainer.State;
 
@@ -42,7 +45,10 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 
 	private final Duration pollInterval;
 
-	DockerContainerRuntime(DockerProperties properties) {
+	private final Installation installation;
+
+	DockerContainerRuntime(DockerProperties properties, Installation installation) {
+		this.installation = installation;
 		DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
 			.withDockerHost(properties.host())
 			.withApiVersion(properties.apiVersion())
@@ -59,12 +65,14 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 
 	@Override
 	public void ensureNetwork(NetworkSpec spec) {
+		requireOwn(spec.name(), spec.labels());
 		Optional<Network> existing = findNetwork(spec.name());
 		if (existing.isEmpty()) {
 			try {
 				this.docker.createNetworkCmd()
 					.withName(spec.name())
 					.withDriver("bridge")
+					.withInternal(spec.internal())
 					.withAttachable(true)
 					.withCheckDuplicate(true)
 					.withLabels(spec.labels())
@@ -123,6 +131,7 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 
 	@Override
 	public RuntimeContainer createAndStart(RuntimeSpec spec) {
+		requireOwn(spec.name(), spec.labels());
 		String id;
 		try {
 			id = this.docker.createContainerCmd(spec.image())
@@ -132,7 +141,7 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 				.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
 				.withUser(spec.user())
 				.withWorkingDir(spec.workingDir())
-				.withHealthcheck(healthcheck(spec.healthcheck()))
+				.withHealthcheck(new HealthCheck().withTest(List.of("NONE")))
 				.withHostConfig(HostConfig.newHostConfig()
 					.withNetworkMode(spec.network())
 					.withMemory(spec.memoryBytes())
@@ -141,7 +150,9 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 					.withPidsLimit(spec.pidsLimit())
 					.withCapDrop(spec.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new))
 					.withSecurityOpts(spec.securityOpt())
-					.withInit(spec.init()))
+					.withInit(spec.init())
+					.withRestartPolicy(spec.restartUnlessStopped() ? RestartPolicy.unlessStoppedRestart()
+							: RestartPolicy.noRestart()))
 				.exec()
 				.getId();
 		}
@@ -160,6 +171,13 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 		catch (DockerException ex) {
 			throw failure("create " + spec.name(), ex);
 		}
+		start(id);
+		String started = id;
+		return inspect(id).orElseThrow(() -> new ContainerRuntimeException("container " + started + " vanished"));
+	}
+
+	@Override
+	public void start(String id) {
 		try {
 			this.docker.startContainerCmd(id).exec();
 		}
@@ -167,10 +185,18 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 			// already running
 		}
 		catch (DockerException ex) {
-			throw failure("start " + spec.name(), ex);
+			throw failure("start " + id, ex);
 		}
-		String started = id;
-		return inspect(id).orElseThrow(() -> new ContainerRuntimeException("container " + started + " vanished"));
+	}
+
+	@Override
+	public void restart(String id) {
+		try {
+			this.docker.restartContainerCmd(id).withTimeout(10).exec();
+		}
+		catch (DockerException ex) {
+			throw failure("restart " + id, ex);
+		}
 	}
 
 	@Override
@@ -190,7 +216,10 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	public List<RuntimeContainer> list(Map<String, String> labels) {
 		try {
 			List<RuntimeContainer> found = new ArrayList<>();
-			for (Container c : this.docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+			for (Container c : this.docker.listContainersCmd()
+				.withShowAll(true)
+				.withLabelFilter(scoped(labels))
+				.exec()) {
 				String name = (c.getNames() == null || c.getNames().length == 0) ? c.getId() : c.getNames()[0];
 				found.add(new RuntimeContainer(c.getId(), name.startsWith("/") ? name.substring(1) : name,
 						(c.getLabels() != null) ? c.getLabels() : Map.of(), State.of(c.getState()),
@@ -206,7 +235,10 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	@Override
 	public List<String> listNetworks(Map<String, String> labels) {
 		try {
-			List<String> filters = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+			List<String> filters = scoped(labels).entrySet()
+				.stream()
+				.map(e -> e.getKey() + "=" + e.getValue())
+				.toList();
 			return this.docker.listNetworksCmd()
 				.withFilter("label", filters)
 				.exec()
@@ -291,12 +323,18 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 		}
 	}
 
-	private static HealthCheck healthcheck(RuntimeSpec.HealthCheckSpec spec) {
-		return new HealthCheck().withTest(spec.test())
-			.withInterval(spec.interval().toNanos())
-			.withTimeout(spec.timeout().toNanos())
-			.withRetries(spec.retries())
-			.withStartPeriod(0L);
+	/** The lookup plus this installation's label: other stacks stay invisible. */
+	private Map<String, String> scoped(Map<String, String> labels) {
+		Map<String, String> scoped = new HashMap<>(labels);
+		scoped.put(Installation.LABEL, this.installation.id());
+		return scoped;
+	}
+
+	private void requireOwn(String name, Map<String, String> labels) {
+		if (!this.installation.id().equals(labels.get(Installation.LABEL))) {
+			throw new ContainerRuntimeException(
+					name + " does not carry " + Installation.LABEL + "=" + this.installation.id());
+		}
 	}
 
 	private static RuntimeContainer toContainer(InspectContainerResponse r) {

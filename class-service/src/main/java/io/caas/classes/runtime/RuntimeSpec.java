@@ -1,12 +1,13 @@
 package io.caas.classes.runtime;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything that reaches the engine for one container, spelled out: no engine default is
- * relied upon for limits, privileges or health.
+ * relied upon for limits, privileges, restarts or health. No engine healthcheck: an
+ * image's own HEALTHCHECK is switched off, since a per-second exec in every idle runtime
+ * costs host CPU; readiness is probed from outside, through the edge.
  *
  * @param image image reference
  * @param name container name (unique on the host)
@@ -23,29 +24,18 @@ import java.util.Map;
  * @param capDrop capabilities dropped ({@code ALL})
  * @param securityOpt security options ({@code no-new-privileges})
  * @param init whether an init process reaps zombies and forwards signals
- * @param healthcheck how the engine decides the container is healthy
+ * @param restartUnlessStopped whether the engine starts the container again after a crash
+ * or an engine restart (a container stopped on purpose stays stopped)
  */
 public record RuntimeSpec(String image, String name, String hostname, Map<String, String> labels, String network,
 		Map<String, String> env, String user, String workingDir, long memoryBytes, long memorySwapBytes, long nanoCpus,
-		long pidsLimit, List<String> capDrop, List<String> securityOpt, boolean init, HealthCheckSpec healthcheck) {
+		long pidsLimit, List<String> capDrop, List<String> securityOpt, boolean init, boolean restartUnlessStopped) {
 
 	public RuntimeSpec {
 		labels = Map.copyOf(labels);
 		env = Map.copyOf(env);
 		capDrop = List.copyOf(capDrop);
 		securityOpt = List.copyOf(securityOpt);
-	}
-
-	/**
-	 * A command healthcheck. The engine (API 1.41) has no start interval, so one interval
-	 * serves both the boot and the steady state.
-	 */
-	public record HealthCheckSpec(List<String> test, Duration interval, Duration timeout, int retries) {
-
-		public HealthCheckSpec {
-			test = List.copyOf(test);
-		}
-
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.caas.classes.session;
 
+import io.caas.common.error.CaasException;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,28 @@ public class ClassLocks {
 
 	public RLock of(String classId) {
 		return this.redisson.getLock("caas:class:" + classId + ":lock");
+	}
+
+	/**
+	 * Asks Redis whether the class is locked, which fails when Redis cannot be reached: a
+	 * transition is refused (503) before anything is claimed rather than accepted and
+	 * left without an owner.
+	 */
+	void requireReachable(String classId) {
+		try {
+			of(classId).isLocked();
+		}
+		catch (RuntimeException ex) {
+			throw unavailable(ex);
+		}
+	}
+
+	static CaasException unavailable(RuntimeException cause) {
+		CaasException problem = new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "coordination-unavailable",
+				"the orchestrator cannot reach Redis, which coordinates class transitions; nothing was changed, "
+						+ "try again shortly");
+		problem.initCause(cause);
+		return problem;
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.caas.classes.session;
 
 import io.caas.classes.routing.Labels;
-import io.caas.classes.routing.Names;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.ContainerRuntime;
 import org.slf4j.Logger;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The state a class is really in, read from the engine: OPEN while any container of the
- * class exists, else CLOSED, in which case its network is torn down (Traefik first).
+ * class exists, else CLOSED, in which case its networks are torn down (Traefik first).
  */
 @Component
 public class ClassSettlement {
@@ -31,15 +30,13 @@ public class ClassSettlement {
 		if (!this.runtime.list(Labels.classSelector(classId)).isEmpty()) {
 			return ClassState.OPEN;
 		}
-		String network = Names.network(classId);
 		try {
-			this.traefik.detach(network);
-			this.runtime.removeNetwork(network);
+			this.traefik.releaseClass(classId);
 		}
 		catch (RuntimeException ex) {
 			// no student container is left, so the class is closed; the reconciler
-			// retries the network
-			log.warn("class network kept classId={} network={} reason={}", classId, network, ex.getMessage());
+			// retries the networks
+			log.warn("class networks kept classId={} reason={}", classId, ex.getMessage());
 		}
 		return ClassState.CLOSED;
 	}

@@ -43,16 +43,25 @@ public class ClassStates {
 
 	/**
 	 * Ends the transition of {@code operationId}: no effect if another operation owns the
-	 * class.
+	 * class or the transition already ended.
 	 */
 	public boolean settle(String classId, String operationId, ClassState state) {
-		Query query = Query.query(Criteria.where("_id").is(classId).and("operationId").is(operationId));
+		Query query = Query.query(Criteria.where("_id")
+			.is(classId)
+			.and("operationId")
+			.is(operationId)
+			.and("state")
+			.in(ClassState.OPENING, ClassState.CLOSING));
 		return this.mongo.updateFirst(query, touch().set("state", state), ClassRoom.class).getModifiedCount() > 0;
 	}
 
-	/** Heals a class stuck in {@code stuck}, whoever left it there. */
-	public boolean heal(String classId, ClassState stuck, ClassState state) {
-		Query query = Query.query(Criteria.where("_id").is(classId).and("state").is(stuck));
+	/**
+	 * Heals a class stuck in {@code stuck} by {@code operationId} (null: by no
+	 * operation); no effect once anything else changed it.
+	 */
+	public boolean heal(String classId, ClassState stuck, String operationId, ClassState state) {
+		Query query = Query
+			.query(Criteria.where("_id").is(classId).and("state").is(stuck).and("operationId").is(operationId));
 		return this.mongo.updateFirst(query, touch().set("state", state), ClassRoom.class).getModifiedCount() > 0;
 	}
 

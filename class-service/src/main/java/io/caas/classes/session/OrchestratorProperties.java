@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,20 +13,17 @@ import org.springframework.validation.annotation.Validated;
  * How hard the orchestrator pushes the engine.
  *
  * @param provisionPermits student containers created or collected at once, across all
- * instances (Redis semaphore {@code caas:provision-permits}) and within each operation
+ * instances (Redis semaphore {@code caas:provision-permits}) and within each operation;
+ * booting runtimes wait for their IDE outside the permits
  * @param permitLease how long a permit outlives a crashed holder
  * @param transitionWorkers classes one instance opens or closes at once; further requests
  * get 503
- * @param healthTimeout how long a new container may take to become healthy
- * @param healthPath HTTP path the container healthcheck curls on the template port
- * @param healthInterval healthcheck interval (also the boot-time probe rate: API 1.41 has
- * no start interval)
- * @param healthRetries consecutive failed checks before the engine calls a container
- * unhealthy
+ * @param healthTimeout how long a new runtime may take until its IDE answers through the
+ * edge
+ * @param healthInterval how often a booting IDE is probed through the edge
  */
 @Validated
 @ConfigurationProperties("caas.orchestrator")
 public record OrchestratorProperties(@Min(1) @Max(64) int provisionPermits, @NotNull Duration permitLease,
-		@Min(1) @Max(64) int transitionWorkers, @NotNull Duration healthTimeout, @NotBlank String healthPath,
-		@NotNull Duration healthInterval, @Min(1) int healthRetries) {
+		@Min(1) @Max(64) int transitionWorkers, @NotNull Duration healthTimeout, @NotNull Duration healthInterval) {
 }

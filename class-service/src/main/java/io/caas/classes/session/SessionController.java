@@ -17,9 +17,12 @@ class SessionController {
 
 	private final StatusService status;
 
-	SessionController(SessionService sessions, StatusService status) {
+	private final StudentRestart restart;
+
+	SessionController(SessionService sessions, StatusService status, StudentRestart restart) {
 		this.sessions = sessions;
 		this.status = status;
+		this.restart = restart;
 	}
 
 	@PostMapping("/api/classes/{classId}/up")
@@ -30,6 +33,16 @@ class SessionController {
 	@PostMapping("/api/classes/{classId}/down")
 	ResponseEntity<Accepted> down(Identity who, @PathVariable String classId) {
 		return accepted(this.sessions.request(who, classId, Transition.DOWN));
+	}
+
+	/**
+	 * Restarts one student's runtime (workspace kept); 202 at once, the IDE host shows
+	 * the starting page until the IDE answers again.
+	 */
+	@PostMapping("/api/classes/{classId}/students/{studentId}/restart")
+	ResponseEntity<Void> restart(Identity who, @PathVariable String classId, @PathVariable String studentId) {
+		this.restart.restart(who, classId, studentId);
+		return ResponseEntity.accepted().location(URI.create("/api/classes/" + classId + "/status")).build();
 	}
 
 	@GetMapping("/api/classes/{classId}/status")

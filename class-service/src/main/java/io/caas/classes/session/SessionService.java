@@ -37,10 +37,13 @@ class SessionService {
 
 	private final TransitionRunner runner;
 
+	private final ClassLocks locks;
+
 	private final Clock clock;
 
 	SessionService(ClassAccess access, TemplateCatalog templates, ClassStates states, OperationService operations,
-			TransitionRunner runner, Clock clock) {
+			TransitionRunner runner, ClassLocks locks, Clock clock) {
+		this.locks = locks;
 		this.access = access;
 		this.templates = templates;
 		this.states = states;
@@ -66,6 +69,7 @@ class SessionService {
 	}
 
 	private String start(Identity who, ClassRoom room, Transition transition, ClassState target) {
+		this.locks.requireReachable(room.id());
 		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
 				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
 		String operationId = OperationService.newId();

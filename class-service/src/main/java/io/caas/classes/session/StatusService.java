@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.caas.classes.roster.ClassAccess;
 import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.routing.IdeProbe;
 import io.caas.classes.routing.IdeUrls;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.runtime.ContainerRuntime;
@@ -17,7 +18,8 @@ import io.caas.common.identity.Identity;
 import org.springframework.stereotype.Service;
 
 /**
- * Class status read from the engine (containers found by label), not from stored flags.
+ * Class status read from the engine (containers found by label) and the edge (a running
+ * IDE is READY once it answers through Traefik), not from stored flags.
  */
 @Service
 class StatusService {
@@ -28,10 +30,13 @@ class StatusService {
 
 	private final IdeUrls urls;
 
-	StatusService(ClassAccess access, ContainerRuntime runtime, IdeUrls urls) {
+	private final IdeProbe probe;
+
+	StatusService(ClassAccess access, ContainerRuntime runtime, IdeUrls urls, IdeProbe probe) {
 		this.access = access;
 		this.runtime = runtime;
 		this.urls = urls;
+		this.probe = probe;
 	}
 
 	ClassStatus of(Identity who, String classId) {
@@ -47,9 +52,17 @@ class StatusService {
 		boolean everyone = ClassAccess.seesRoster(who, room);
 		List<StudentStatus> result = students.stream()
 			.filter(s -> everyone || s.equals(who.username()))
-			.map(s -> StudentStatus.observe(s, this.urls.of(classId, s), containers.get(s)))
+			.map(s -> reachable(classId, StudentStatus.observe(s, this.urls.of(classId, s), containers.get(s))))
 			.toList();
 		return new ClassStatus(classId, room.state(), room.sessionId(), everyone ? room.operationId() : null, result);
+	}
+
+	/** A running runtime is READY only once its IDE answers through the edge. */
+	private StudentStatus reachable(String classId, StudentStatus status) {
+		if (status.state() != ClassStatus.IdeState.READY || this.probe.answers(classId, status.studentId())) {
+			return status;
+		}
+		return new StudentStatus(status.studentId(), status.ideUrl(), ClassStatus.IdeState.STARTING, null);
 	}
 
 }

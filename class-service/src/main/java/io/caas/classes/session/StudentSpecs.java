@@ -3,44 +3,47 @@ package io.caas.classes.session;
 import java.util.List;
 import java.util.Map;
 
+import io.caas.classes.installation.Installation;
 import io.caas.classes.routing.IdeUrls;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
 import io.caas.classes.runtime.NetworkSpec;
 import io.caas.classes.runtime.RuntimeSpec;
-import io.caas.classes.runtime.RuntimeSpec.HealthCheckSpec;
 import io.caas.classes.template.Template;
 
 import org.springframework.stereotype.Component;
 
-/** Turns a template and ids into exactly what the engine gets for a student. */
+/**
+ * Turns a template and ids into exactly what the engine gets for a student: a network of
+ * their own (only their runtime and Traefik on it, so classmates cannot reach each other;
+ * internal when the template has no internet egress) and the runtime.
+ */
 @Component
 public class StudentSpecs {
 
 	private final IdeUrls urls;
 
-	private final OrchestratorProperties properties;
+	private final Installation installation;
 
-	public StudentSpecs(IdeUrls urls, OrchestratorProperties properties) {
+	public StudentSpecs(IdeUrls urls, Installation installation) {
 		this.urls = urls;
-		this.properties = properties;
+		this.installation = installation;
 	}
 
-	public NetworkSpec network(String classId, String sessionId) {
-		return new NetworkSpec(Names.network(classId), Labels.network(classId, sessionId));
+	public NetworkSpec network(String classId, String studentId, String sessionId, Template template) {
+		String id = this.installation.id();
+		return new NetworkSpec(Names.network(id, classId, studentId), Labels.network(id, classId, studentId, sessionId),
+				!template.internetEgress());
 	}
 
 	public RuntimeSpec container(String classId, String studentId, String sessionId, Template template) {
-		String probe = "http://127.0.0.1:" + template.port() + this.properties.healthPath();
-		HealthCheckSpec health = new HealthCheckSpec(List.of("CMD", "curl", "-fsS", "-o", "/dev/null", probe),
-				this.properties.healthInterval(), this.properties.healthInterval().multipliedBy(3),
-				this.properties.healthRetries());
-		return new RuntimeSpec(template.image(), Names.container(classId, studentId), studentId,
-				Labels.container(this.urls.route(classId, studentId, template.port()), sessionId, template.id()),
-				Names.network(classId),
+		String id = this.installation.id();
+		return new RuntimeSpec(template.image(), Names.container(id, classId, studentId), studentId,
+				Labels.container(id, this.urls.route(classId, studentId, template.port()), sessionId, template.id()),
+				Names.network(id, classId, studentId),
 				Map.of("CAAS_CLASS_ID", classId, "CAAS_STUDENT_ID", studentId, "CAAS_SESSION_ID", sessionId),
 				template.user(), template.workspacePath(), template.memoryBytes(), template.memoryBytes(),
-				template.nanoCpus(), template.pidsLimit(), List.of("ALL"), List.of("no-new-privileges"), true, health);
+				template.nanoCpus(), template.pidsLimit(), List.of("ALL"), List.of("no-new-privileges"), true, true);
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.caas.classes.session;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,15 +24,27 @@ import org.springframework.stereotype.Component;
 /**
  * Runs claimed transitions in the background. Workers take jobs at once or refuse them
  * (no queue), so a claimed class is never left waiting unowned; the worker then holds the
- * class lock for the whole run and checks the claim is still its own before touching
- * anything.
+ * class lock for the whole run, checks the claim is still its own before touching
+ * anything, and beats a heartbeat on its operation so the reconciler knows its owner is
+ * alive even if Redis forgot the lock. A worker that cannot take the lock (Redis down)
+ * hands the class back in the state its containers tell and fails the operation with the
+ * reason.
  */
 @Component
 class TransitionRunner implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(TransitionRunner.class);
 
+	private static final long LOCK_WAIT_SECONDS = 30;
+
+	private static final long HEARTBEAT_SECONDS = 5;
+
 	private final ThreadPoolExecutor workers;
+
+	private final ScheduledExecutorService heartbeats = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("caas-heartbeat").daemon().factory());
+
+	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
 	private final ClassLocks locks;
 
@@ -60,6 +76,7 @@ class TransitionRunner implements DisposableBean {
 		this.up = up;
 		this.down = down;
 		this.settlement = settlement;
+		this.heartbeats.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
 	}
 
 	/**
@@ -72,39 +89,105 @@ class TransitionRunner implements DisposableBean {
 
 	private void run(Operation operation) {
 		String classId = operation.classId();
-		RLock lock = this.locks.of(classId);
-		lock.lock();
+		RLock lock = null;
+		this.running.add(operation.id());
 		try {
-			ClassRoom room = this.classes.findById(classId).orElse(null);
-			if (room == null || !operation.id().equals(room.operationId())
-					|| room.state() != operation.kind().transientState()) {
-				this.operations.abandon(operation, "superseded before it started");
+			lock = this.locks.of(classId);
+			if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+				giveBack(operation, "the class lock stayed taken for " + LOCK_WAIT_SECONDS + "s");
 				return;
 			}
-			OperationTracker tracker = this.operations.track(operation);
-			String failure = null;
-			try {
-				if (operation.kind() == Transition.UP) {
-					this.up.run(new UpClass.Plan(classId, room.sessionId(), this.templates.require(room.templateId()),
-							room.students()), tracker);
-				}
-				else {
-					this.down.run(new DownClass.Plan(classId, room.sessionId(), room.students(), this.templates::find,
-							room.templateId()), tracker);
-				}
+			runLocked(operation, lock);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			giveBack(operation, "interrupted before it started");
+		}
+		catch (RuntimeException ex) {
+			if (lock == null || !lock.isHeldByCurrentThread()) {
+				giveBack(operation, "cannot take the class lock (Redis unavailable): " + UpClass.reason(ex));
 			}
-			catch (RuntimeException ex) {
-				failure = UpClass.reason(ex);
-				log.error("transition failed classId={} operationId={} kind={} reason={}", classId, operation.id(),
-						operation.kind(), failure, ex);
+			else {
+				log.error("transition failed classId={} operationId={} reason={}", classId, operation.id(),
+						UpClass.reason(ex), ex);
 			}
-			ClassState state = settle(classId);
-			this.states.settle(classId, operation.id(), state);
-			tracker.finish(failure);
 		}
 		finally {
-			if (lock.isHeldByCurrentThread()) {
+			this.running.remove(operation.id());
+			unlockQuietly(lock);
+		}
+	}
+
+	private void runLocked(Operation operation, RLock lock) {
+		String classId = operation.classId();
+		ClassRoom room = this.classes.findById(classId).orElse(null);
+		if (room == null || !operation.id().equals(room.operationId())
+				|| room.state() != operation.kind().transientState()) {
+			this.operations.abandon(operation, "superseded before it started");
+			return;
+		}
+		OperationTracker tracker = this.operations.track(operation);
+		String failure = null;
+		try {
+			if (operation.kind() == Transition.UP) {
+				this.up.run(new UpClass.Plan(classId, room.sessionId(), this.templates.require(room.templateId()),
+						room.students()), tracker);
+			}
+			else {
+				this.down.run(new DownClass.Plan(classId, room.sessionId(), room.students(), this.templates::find,
+						room.templateId()), tracker);
+			}
+		}
+		catch (RuntimeException ex) {
+			failure = UpClass.reason(ex);
+			log.error("transition failed classId={} operationId={} kind={} reason={}", classId, operation.id(),
+					operation.kind(), failure, ex);
+		}
+		if (failure == null && !stillHeld(lock)) {
+			failure = "lost the class lock while running (Redis unavailable or restarted); the class state was "
+					+ "read again from the engine";
+		}
+		ClassState state = settle(classId);
+		this.states.settle(classId, operation.id(), state);
+		tracker.finish(failure);
+	}
+
+	/** Hands a claimed class back, as its containers tell, and fails the operation. */
+	private void giveBack(Operation operation, String reason) {
+		log.warn("transition not started classId={} operationId={} reason={}", operation.classId(), operation.id(),
+				reason);
+		this.states.settle(operation.classId(), operation.id(), settle(operation.classId()));
+		this.operations.abandon(operation, reason);
+	}
+
+	private static boolean stillHeld(RLock lock) {
+		try {
+			return lock.isHeldByCurrentThread();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private static void unlockQuietly(RLock lock) {
+		try {
+			if (lock != null && lock.isHeldByCurrentThread()) {
 				lock.unlock();
+			}
+		}
+		catch (RuntimeException ex) {
+			// Redis is gone or forgot the lock; its lease ends it either way
+			log.warn("class lock not released reason={}", ex.toString());
+		}
+	}
+
+	private void beat() {
+		for (String operationId : this.running) {
+			try {
+				this.operations.heartbeat(operationId);
+			}
+			catch (RuntimeException ex) {
+				log.warn("heartbeat not recorded operationId={} reason={}", operationId, ex.toString());
 			}
 		}
 	}
@@ -123,6 +206,7 @@ class TransitionRunner implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
+		this.heartbeats.shutdownNow();
 		this.workers.shutdown();
 		this.workers.awaitTermination(30, TimeUnit.SECONDS);
 	}

@@ -7,19 +7,23 @@ import java.util.concurrent.Executors;
 
 import io.caas.classes.operation.OperationTracker;
 import io.caas.classes.operation.StudentStep;
-import io.caas.classes.routing.Names;
+import io.caas.classes.routing.IdeProbe;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.ContainerRuntimeException;
+import io.caas.classes.runtime.NetworkSpec;
 import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.template.Template;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a class: its network, Traefik on it, then every student's container in parallel
- * (bounded by the provision permits) until healthy. Idempotent, so it also heals an open
- * class: existing containers are kept (a workspace lives in its container) and started if
- * stopped. A student that fails does not stop the others.
+ * Opens a class: for every student in parallel, their own network with Traefik on it and
+ * their runtime (engine work bounded by the provision permits), then the wait until the
+ * IDE answers through the edge, which needs no permit: runtimes boot together, as fast as
+ * the host allows. Only an IDE that answers by its hostname is READY. Idempotent, so it
+ * also heals an open class: existing containers are kept (a workspace lives in its
+ * container) and started if stopped. A student that fails does not stop the others.
  */
 @Component
 public class UpClass {
@@ -32,25 +36,26 @@ public class UpClass {
 
 	private final ProvisionPermits permits;
 
-	private final int parallelism;
+	private final IdeProbe probe;
 
 	private final Duration healthTimeout;
 
+	private final Duration probeInterval;
+
 	public UpClass(ContainerRuntime runtime, TraefikAttachment traefik, StudentSpecs specs, ProvisionPermits permits,
-			OrchestratorProperties properties) {
+			IdeProbe probe, OrchestratorProperties properties) {
 		this.runtime = runtime;
 		this.traefik = traefik;
 		this.specs = specs;
 		this.permits = permits;
-		this.parallelism = properties.provisionPermits();
+		this.probe = probe;
 		this.healthTimeout = properties.healthTimeout();
+		this.probeInterval = properties.healthInterval();
 	}
 
 	public void run(Plan plan, OperationTracker tracker) {
-		this.runtime.ensureNetwork(this.specs.network(plan.classId(), plan.sessionId()));
-		this.traefik.attach(Names.network(plan.classId()));
-		try (ExecutorService workers = Executors.newFixedThreadPool(this.parallelism,
-				Thread.ofPlatform().name("caas-up-" + plan.classId() + "-", 0).factory())) {
+		try (ExecutorService workers = Executors
+			.newThreadPerTaskExecutor(Thread.ofVirtual().name("caas-up-" + plan.classId() + "-", 0).factory())) {
 			for (String student : plan.students()) {
 				workers.execute(() -> openStudent(plan, student, tracker));
 			}
@@ -58,12 +63,20 @@ public class UpClass {
 	}
 
 	private void openStudent(Plan plan, String student, OperationTracker tracker) {
-		try (ProvisionPermits.Permit permit = this.permits.acquire()) {
-			tracker.step(student, StudentStep.CREATING);
-			RuntimeContainer container = this.runtime
-				.createAndStart(this.specs.container(plan.classId(), student, plan.sessionId(), plan.template()));
+		try {
+			RuntimeContainer container;
+			try (ProvisionPermits.Permit permit = this.permits.acquire()) {
+				tracker.step(student, StudentStep.CREATING);
+				NetworkSpec network = this.specs.network(plan.classId(), student, plan.sessionId(), plan.template());
+				this.runtime.ensureNetwork(network);
+				this.traefik.attach(network.name());
+				container = this.runtime
+					.createAndStart(this.specs.container(plan.classId(), student, plan.sessionId(), plan.template()));
+			}
 			tracker.step(student, StudentStep.STARTING);
+			long deadline = System.nanoTime() + this.healthTimeout.toNanos();
 			this.runtime.awaitHealthy(container.id(), this.healthTimeout);
+			awaitAnswering(plan.classId(), student, container.id(), deadline);
 			tracker.step(student, StudentStep.READY);
 		}
 		catch (InterruptedException ex) {
@@ -72,6 +85,22 @@ public class UpClass {
 		}
 		catch (RuntimeException ex) {
 			tracker.fail(student, reason(ex));
+		}
+	}
+
+	private void awaitAnswering(String classId, String student, String containerId, long deadline)
+			throws InterruptedException {
+		while (!this.probe.answers(classId, student)) {
+			if (System.nanoTime() > deadline) {
+				throw new ContainerRuntimeException(
+						"IDE did not answer through the edge within " + this.healthTimeout.toSeconds() + "s");
+			}
+			RuntimeContainer c = this.runtime.inspect(containerId)
+				.orElseThrow(() -> new ContainerRuntimeException("container removed"));
+			if (c.state() == RuntimeContainer.State.EXITED || c.state() == RuntimeContainer.State.DEAD) {
+				throw new ContainerRuntimeException("container exited with code " + c.exitCode());
+			}
+			Thread.sleep(this.probeInterval);
 		}
 	}
 

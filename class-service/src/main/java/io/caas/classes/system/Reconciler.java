@@ -16,6 +16,7 @@ import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.session.ClassState;
@@ -35,14 +36,17 @@ import org.springframework.stereotype.Component;
  * containers tell (any container: OPEN, none: CLOSED) and its operation is marked FAILED
  * ({@code interrupted}); a RUNNING operation no worker owns is marked the same; the
  * network of a closed class is removed once no container is on it; Traefik is joined
- * again to the network of every open class (it loses them when it is recreated). Runs
+ * again to the network of every open class (it loses them when it is recreated); the
+ * stopped runtimes of an open class are started again (after an engine restart). Runs
  * once when the service is ready, then every {@code caas.reconciler.interval}. Skip
  * rules:
  * <ol>
  * <li>{@code busy}: the class lock is held (a worker is running it);</li>
  * <li>{@code settled}: the class left its transient state meanwhile;</li>
  * <li>{@code young}: its operation started less than {@code grace} ago (a worker may be
- * about to take the lock).</li>
+ * about to take the lock);</li>
+ * <li>{@code owner-alive}: its worker beat the operation's heartbeat within
+ * {@code grace}, so it still runs even if Redis lost its lock.</li>
  * </ol>
  */
 @Component
@@ -103,12 +107,16 @@ class Reconciler implements DisposableBean {
 			healClass(room.id(), trigger);
 		}
 		for (String network : this.runtime.listNetworks(Labels.managedSelector())) {
-			// only classes this service knows: the engine may host other stacks' classes
-			Names.classOfNetwork(network).filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
-			Names.classOfNetwork(network).filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
+			// only classes this service knows: a class deleted meanwhile is left alone
+			Optional<String> classId = Names.parseNetwork(network).map(Names.StudentNetwork::classId);
+			classId.filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
+			classId.filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
+		}
+		for (ClassRoom room : this.classes.findByStateIn(List.of(ClassState.OPEN))) {
+			startStopped(room.id(), trigger);
 		}
 		for (Operation operation : this.operations.running()) {
-			if (isYoung(operation)) {
+			if (isYoung(operation) || ownerAlive(operation)) {
 				continue;
 			}
 			Optional<ClassRoom> room = this.classes.findById(operation.classId());
@@ -140,12 +148,48 @@ class Reconciler implements DisposableBean {
 				skip(classId, "young", trigger);
 				return;
 			}
+			if (operation.filter(Operation::isRunning).filter(this::ownerAlive).isPresent()) {
+				skip(classId, "owner-alive", trigger);
+				return;
+			}
 			ClassState state = this.settlement.settle(classId);
-			this.states.heal(classId, room.state(), state);
+			this.states.heal(classId, room.state(), room.operationId(), state);
 			operation.ifPresent(o -> this.operations.abandon(o, "interrupted"));
 			count("healed", "interrupted");
 			log.info("class healed classId={} from={} to={} operationId={} reason=interrupted trigger={}", classId,
 					room.state(), state, room.operationId(), trigger);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Runtimes of an open class that are not running, e.g. after the engine restarted:
+	 * started again with their workspace. Only classes in state OPEN, under their lock,
+	 * so a close that stops runtimes to collect them (CLOSING) is never undone.
+	 */
+	private void startStopped(String classId, String trigger) {
+		RLock lock = this.locks.of(classId);
+		if (!lock.tryLock()) {
+			skip(classId, "busy", trigger);
+			return;
+		}
+		try {
+			if (!isOpen(classId)) {
+				return;
+			}
+			for (RuntimeContainer c : this.runtime.list(Labels.classSelector(classId))) {
+				if (c.state() == RuntimeContainer.State.EXITED || c.state() == RuntimeContainer.State.CREATED) {
+					this.runtime.start(c.id());
+					count("started", "stopped-runtime");
+					log.info("runtime started classId={} container={} reason=stopped-runtime trigger={}", classId,
+							c.name(), trigger);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("runtime not started classId={} reason={} trigger={}", classId, ex.toString(), trigger);
 		}
 		finally {
 			lock.unlock();
@@ -179,6 +223,13 @@ class Reconciler implements DisposableBean {
 
 	private boolean isOpen(String classId) {
 		return this.classes.findById(classId).map(r -> r.state() == ClassState.OPEN).orElse(false);
+	}
+
+	/**
+	 * Its worker beat a heartbeat within the grace: alive, even if Redis forgot the lock.
+	 */
+	private boolean ownerAlive(Operation operation) {
+		return this.operations.ownerAliveSince(operation.id(), this.clock.instant().minus(this.properties.grace()));
 	}
 
 	private boolean isYoung(Operation operation) {

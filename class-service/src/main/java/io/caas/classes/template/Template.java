@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 /**
  * One allowlisted runtime a class can be opened with: everything that reaches Docker for
  * a student container comes from here, never from the request.
@@ -23,6 +25,8 @@ import jakarta.validation.constraints.Positive;
  * limit (no swap)
  * @param cpus CPU limit in cores, e.g. {@code 1} or {@code 0.5}
  * @param pidsLimit maximum number of processes in the container
+ * @param internetEgress whether runtimes reach the internet (to install packages); off
+ * puts each runtime on an internal network that only Traefik shares (exams)
  */
 public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "^[a-z0-9]{1,32}$") String id,
 		@NotBlank String displayName, @NotBlank String image, @Min(1) @Max(65535) int port,
@@ -30,7 +34,7 @@ public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp 
 		@NotBlank String user,
 		@NotBlank @jakarta.validation.constraints.Pattern(regexp = MEMORY_RULE,
 				flags = jakarta.validation.constraints.Pattern.Flag.CASE_INSENSITIVE) String memory,
-		@Positive double cpus, @Positive long pidsLimit) {
+		@Positive double cpus, @Positive long pidsLimit, @DefaultValue("true") boolean internetEgress) {
 
 	static final String MEMORY_RULE = "^\\s*(\\d+)\\s*([kmgt]?)b?\\s*$";
 

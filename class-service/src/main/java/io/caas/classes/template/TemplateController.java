@@ -26,11 +26,11 @@ class TemplateController {
 	}
 
 	record TemplateView(String id, String displayName, String image, int port, String workspacePath, long memoryBytes,
-			double cpus, long pidsLimit) {
+			double cpus, long pidsLimit, boolean internetEgress) {
 
 		static TemplateView of(Template t) {
 			return new TemplateView(t.id(), t.displayName(), t.image(), t.port(), t.workspacePath(), t.memoryBytes(),
-					t.cpus(), t.pidsLimit());
+					t.cpus(), t.pidsLimit(), t.internetEgress());
 		}
 
 	}

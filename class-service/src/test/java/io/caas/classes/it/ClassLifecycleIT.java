@@ -263,14 +263,14 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 		String empty = createClass(List.of("s1"));
 		String populated = createClass(List.of("s1"));
 		String session = "20261124t000000z-it03";
-		this.runtime.ensureNetwork(this.specs.network(populated, session));
+		this.runtime.ensureNetwork(this.specs.network(populated, "s1", session, this.templates.require("codeserver")));
 		this.runtime
 			.createAndStart(this.specs.container(populated, "s1", session, this.templates.require("codeserver")));
 		crashDuring(this.mongo, empty, ClassState.OPENING, session);
 		crashDuring(this.mongo, populated, ClassState.CLOSING, session);
 
 		String leftover = createClass(List.of("s1"));
-		this.runtime.ensureNetwork(this.specs.network(leftover, session));
+		this.runtime.ensureNetwork(this.specs.network(leftover, "s1", session, this.templates.require("codeserver")));
 
 		ReconcilerAccess.reconcile(this.context);
 
@@ -317,21 +317,22 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 	void reconcilerJoinsARecreatedTraefikToEveryOpenClassNetwork() {
 		String classId = createClass(List.of("s1"));
 		String session = "20261124t000000z-it07";
-		this.runtime.ensureNetwork(this.specs.network(classId, session));
+		this.runtime.ensureNetwork(this.specs.network(classId, "s1", session, this.templates.require("codeserver")));
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(classId)),
 				new Update().set("state", ClassState.OPEN).set("sessionId", session), ClassRoom.class);
 		// A fresh Traefik, as after `docker compose up` recreated it: on no class network
 		// yet.
 		String traefik = docker.docker.createContainerCmd(DockerTestSupport.RUNTIME_IMAGE)
 			.withName("itlife-traefik-" + RUN)
-			.withLabels(Map.of(Labels.MANAGED, "true", Labels.CLASS, classId, "caas.role", "absent-in-" + RUN))
+			.withLabels(Map.of(Labels.MANAGED, "true", Labels.INSTALLATION, "caas", Labels.CLASS, classId, "caas.role",
+					"absent-in-" + RUN))
 			.exec()
 			.getId();
 
 		ReconcilerAccess.reconcile(this.context);
 
 		assertThat(docker.docker.inspectContainerCmd(traefik).exec().getNetworkSettings().getNetworks())
-			.containsKey(Names.network(classId));
+			.containsKey(Names.network("caas", classId, "s1"));
 	}
 
 	private Api api() {

@@ -26,7 +26,8 @@ class IdeUrlsTest {
 	}
 
 	private static IdeUrls urls(String scheme, int port, String template) {
-		return new IdeUrls(new RoutingProperties("caas.localhost", scheme, port, template, "web", "caas.role=traefik"));
+		return new IdeUrls(new RoutingProperties("caas.localhost", scheme, port, template, "web", "caas.role=traefik",
+				"", "/healthz"));
 	}
 
 }

@@ -13,9 +13,9 @@ class NamesTest {
 
 	@Test
 	void namesFollowTheContract() {
-		assertThat(Names.network("cs101")).isEqualTo("caas-class-cs101");
-		assertThat(Names.container("cs101", "student1")).isEqualTo("caas-cs101-student1");
-		assertThat(Names.router("cs101", "student1")).isEqualTo("caas-cs101-student1");
+		assertThat(Names.network("caas", "cs101", "student1")).isEqualTo("caas-cs101-student1-net");
+		assertThat(Names.container("caas", "cs101", "student1")).isEqualTo("caas-cs101-student1");
+		assertThat(Names.router("school2", "cs101", "student1")).isEqualTo("school2-cs101-student1");
 	}
 
 	@Test
@@ -26,27 +26,32 @@ class NamesTest {
 		Set<String> containers = new HashSet<>();
 		Set<String> hosts = new HashSet<>();
 		for (String[] pair : pairs) {
-			assertThat(containers.add(Names.container(pair[0], pair[1]))).as("container of %s/%s", pair[0], pair[1])
+			assertThat(containers.add(Names.container("caas", pair[0], pair[1])))
+				.as("container of %s/%s", pair[0], pair[1])
 				.isTrue();
+			assertThat(containers.add(Names.container("other", pair[0], pair[1]))).isTrue();
 			assertThat(hosts.add(io.caas.common.naming.Hostnames.ide(pair[0], pair[1], "caas.localhost"))).isTrue();
 		}
 	}
 
 	@Test
-	void networkNameSplitsBackToItsClass() {
-		assertThat(Names.classOfNetwork(Names.network("cs101"))).contains("cs101");
-		assertThat(Names.classOfNetwork("caas-class-")).isEmpty();
-		assertThat(Names.classOfNetwork("caas-class-a-b")).isEmpty();
-		assertThat(Names.classOfNetwork("bridge")).isEmpty();
+	void networkNameSplitsBackToItsIds() {
+		assertThat(Names.parseNetwork(Names.network("school1", "cs101", "s1")))
+			.contains(new Names.StudentNetwork("school1", "cs101", "s1"));
+		assertThat(Names.parseNetwork("caas-class-cs101")).isEmpty();
+		assertThat(Names.parseNetwork("caas-a-b-c-net")).isEmpty();
+		assertThat(Names.parseNetwork("caas--s1-net")).isEmpty();
+		assertThat(Names.parseNetwork("bridge")).isEmpty();
 	}
 
 	@Test
 	void namesWhenIdCouldForgeASeparatorThenRefuse() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Names.container("cs-101", "student1"))
+		assertThatIllegalArgumentException().isThrownBy(() -> Names.container("caas", "cs-101", "student1"))
 			.withMessageContaining("class id 'cs-101'");
-		assertThatIllegalArgumentException().isThrownBy(() -> Names.container("cs101", "Student1"))
+		assertThatIllegalArgumentException().isThrownBy(() -> Names.container("caas", "cs101", "Student1"))
 			.withMessageContaining("student id 'Student1'");
-		assertThatIllegalArgumentException().isThrownBy(() -> Names.network("a/b"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Names.network("ca-as", "a", "b"))
+			.withMessageContaining("installation id");
 	}
 
 }

@@ -62,6 +62,7 @@ class TraefikRoutingIT implements DumpLogsOnFailure.OwnsContainers {
 			DockerImageName.parse("caas-local/traefik:v3.6.12"))
 		.withLabel("caas.test", "true")
 		.withLabel("caas.role", TRAEFIK_ROLE)
+		.withLabel("caas.installation", "caas")
 		// a plain bind: withFileSystemBind would first probe mounts with an image we
 		// cannot pull
 		.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
@@ -84,10 +85,11 @@ class TraefikRoutingIT implements DumpLogsOnFailure.OwnsContainers {
 		docker = new DockerTestSupport();
 		traefik.start();
 		runtime = RealDocker.runtime();
-		routing = new RoutingProperties("caas.localhost", "http", 80, "", "web", "caas.role=" + TRAEFIK_ROLE);
+		routing = new RoutingProperties("caas.localhost", "http", 80, "", "web", "caas.role=" + TRAEFIK_ROLE,
+				"http://" + traefik.getHost() + ":" + traefik.getMappedPort(80), "/healthz");
 		UpClass up = new UpClass(runtime, new TraefikAttachment(runtime, routing),
-				new StudentSpecs(new IdeUrls(routing), Fixtures.orchestrator(2)), new LocalPermits(2),
-				Fixtures.orchestrator(2));
+				new StudentSpecs(new IdeUrls(routing), Fixtures.installation()), new LocalPermits(2),
+				new EdgeIdeProbe(routing), Fixtures.orchestrator(2));
 		RecordingTracker op = new RecordingTracker(Transition.UP, CLASS_ID, SESSION, List.of("s1"));
 		up.run(new UpClass.Plan(CLASS_ID, SESSION, Fixtures.codeserver(), List.of("s1")), op.tracker);
 		assertThat(op.student("s1").state()).as(op.student("s1").toString()).isEqualTo(StudentStep.READY);
@@ -145,7 +147,8 @@ class TraefikRoutingIT implements DumpLogsOnFailure.OwnsContainers {
 	void settlementKeepsTheRouteWhileAContainerRemains() {
 		assertThat(new ClassSettlement(runtime, new TraefikAttachment(runtime, routing)).settle(CLASS_ID))
 			.isEqualTo(ClassState.OPEN);
-		assertThat(runtime.listNetworks(Labels.classSelector(CLASS_ID))).containsExactly(Names.network(CLASS_ID));
+		assertThat(runtime.listNetworks(Labels.classSelector(CLASS_ID)))
+			.containsExactly(Names.network("caas", CLASS_ID, "s1"));
 	}
 
 	private static String get(String host, String path) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.caas.classes.installation.Installation;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
 import io.caas.classes.session.StudentSpecs;
@@ -37,9 +38,10 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 	private final String session = "20261124t231900z-it01";
 
 	private final DockerContainerRuntime runtime = new DockerContainerRuntime(
-			new DockerProperties(DockerTestSupport.HOST, "1.41", Duration.ofMinutes(2), Duration.ofMillis(200)));
+			new DockerProperties(DockerTestSupport.HOST, "1.41", Duration.ofMinutes(2), Duration.ofMillis(200)),
+			Fixtures.installation());
 
-	private final StudentSpecs specs = new StudentSpecs(Fixtures.urls(), Fixtures.orchestrator(2));
+	private final StudentSpecs specs = new StudentSpecs(Fixtures.urls(), Fixtures.installation());
 
 	@BeforeAll
 	static void engine() {
@@ -63,18 +65,18 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 	}
 
 	@Test
-	void createAndStartGivesALabelledHardenedHealthyContainer() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+	void createAndStartGivesALabelledHardenedRunningContainerWithoutHealthcheck() {
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
 		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
 
 		RuntimeContainer created = this.runtime.createAndStart(spec);
 		RuntimeContainer healthy = this.runtime.awaitHealthy(created.id(), Duration.ofSeconds(60));
 
-		assertThat(healthy.isReady()).isTrue();
+		assertThat(healthy.state()).isEqualTo(RuntimeContainer.State.RUNNING);
 		assertThat(healthy.name()).isEqualTo("caas-" + this.classId + "-s1");
 		assertThat(this.runtime.list(Labels.classSelector(this.classId))).singleElement().satisfies(c -> {
 			assertThat(c.labels()).containsAllEntriesOf(spec.labels());
-			assertThat(c.health()).isEqualTo(RuntimeContainer.Health.HEALTHY);
+			assertThat(c.health()).isEqualTo(RuntimeContainer.Health.NONE);
 		});
 		InspectContainerResponse raw = docker.docker.inspectContainerCmd(created.id()).exec();
 		assertThat(raw.getHostConfig().getMemory()).isEqualTo(1L << 30);
@@ -83,16 +85,19 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 		assertThat(raw.getHostConfig().getCapDrop()).extracting(Enum::name).containsExactly("ALL");
 		assertThat(raw.getHostConfig().getSecurityOpts()).containsExactly("no-new-privileges");
 		assertThat(raw.getHostConfig().getInit()).isTrue();
-		assertThat(raw.getHostConfig().getNetworkMode()).isEqualTo(Names.network(this.classId));
+		assertThat(raw.getHostConfig().getNetworkMode()).isEqualTo(Names.network("caas", this.classId, "s1"));
+		assertThat(raw.getHostConfig().getRestartPolicy().getName()).isEqualTo("unless-stopped");
+		assertThat(raw.getConfig().getHealthcheck().getTest()).containsExactly("NONE");
+		assertThat(raw.getState().getHealth()).isNull();
 		assertThat(raw.getConfig().getUser()).isEqualTo("1000");
 		assertThat(this.runtime.listNetworks(Labels.classSelector(this.classId)))
-			.containsExactly(Names.network(this.classId));
+			.containsExactly(Names.network("caas", this.classId, "s1"));
 	}
 
 	@Test
 	void createAndStartWhenTheContainerExistsThenReusesItOnlyIfLabelsMatch() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
-		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
 		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
 		RuntimeContainer first = this.runtime.createAndStart(spec);
 
@@ -102,14 +107,14 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 		foreign.put(Labels.STUDENT, "someoneelse");
 		RuntimeSpec clash = new RuntimeSpec(spec.image(), spec.name(), spec.hostname(), foreign, spec.network(),
 				spec.env(), spec.user(), spec.workingDir(), spec.memoryBytes(), spec.memorySwapBytes(), spec.nanoCpus(),
-				spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(), spec.healthcheck());
+				spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(), spec.restartUnlessStopped());
 		assertThatThrownBy(() -> this.runtime.createAndStart(clash)).isInstanceOf(ContainerRuntimeException.class)
 			.hasMessageContaining("other labels");
 	}
 
 	@Test
 	void copyOutStreamsTheWorkspaceAsATar() throws Exception {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
 		RuntimeContainer c = this.runtime
 			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
 		docker.exec(c.id(), "1000",
@@ -131,10 +136,11 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void removeDisconnectAndConnectAreIdempotent() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
 		RuntimeContainer c = this.runtime
 			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
-		String other = Names.network(this.classId);
+		String other = Names.network("caas", this.classId, "s2");
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s2", this.session, Fixtures.codeserver()));
 
 		this.runtime.connect(other, c.id());
 		this.runtime.disconnect(other, c.id());
@@ -145,6 +151,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 		this.runtime.disconnect(other, c.id());
 		this.runtime.removeNetwork(other);
 		this.runtime.removeNetwork(other);
+		this.runtime.removeNetwork(Names.network("caas", this.classId, "s1"));
 
 		assertThat(this.runtime.inspect(c.id())).isEmpty();
 		assertThat(this.runtime.list(Labels.classSelector(this.classId))).isEmpty();
@@ -153,7 +160,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void awaitHealthyWhenTheContainerDiesThenFailsWithItsExitCode() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
 		RuntimeContainer c = this.runtime
 			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
 		docker.docker.killContainerCmd(c.id()).exec();
@@ -166,12 +173,54 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 	}
 
 	@Test
+	void lookupsWhenAnotherInstallationSharesTheEngineThenSeeOnlyTheirOwn() {
+		Installation orcother = Installation.of("orcother");
+		DockerContainerRuntime other = new DockerContainerRuntime(
+				new DockerProperties(DockerTestSupport.HOST, "1.41", Duration.ofMinutes(2), Duration.ofMillis(200)),
+				orcother);
+		StudentSpecs otherSpecs = new StudentSpecs(Fixtures.urls(), orcother);
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		other.ensureNetwork(otherSpecs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		RuntimeContainer mine = this.runtime
+			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
+		RuntimeContainer theirs = other
+			.createAndStart(otherSpecs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
+
+		assertThat(this.runtime.list(Labels.classSelector(this.classId))).extracting(RuntimeContainer::id)
+			.containsExactly(mine.id());
+		assertThat(other.list(Labels.classSelector(this.classId))).extracting(RuntimeContainer::id)
+			.containsExactly(theirs.id());
+		assertThat(other.listNetworks(Labels.classSelector(this.classId)))
+			.containsExactly("orcother-" + this.classId + "-s1-net");
+		assertThatThrownBy(() -> other
+			.createAndStart(this.specs.container(this.classId, "s2", this.session, Fixtures.codeserver())))
+			.hasMessageContaining("does not carry caas.installation=orcother");
+	}
+
+	@Test
+	void startAndRestartKeepTheWorkspace() throws Exception {
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		RuntimeContainer c = this.runtime
+			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
+		docker.exec(c.id(), "1000", "echo kept > /home/student/workspace/k.txt");
+		docker.docker.stopContainerCmd(c.id()).withTimeout(5).exec();
+
+		this.runtime.start(c.id());
+		this.runtime.start(c.id());
+		this.runtime.restart(c.id());
+
+		assertThat(this.runtime.inspect(c.id()).orElseThrow().state()).isEqualTo(RuntimeContainer.State.RUNNING);
+		assertThat(docker.exec(c.id(), "1000", "cat /home/student/workspace/k.txt")).isEqualTo("kept\n");
+	}
+
+	@Test
 	void createAndStartWhenImageIsMissingThenSaysSo() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, this.session));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
 		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
 		RuntimeSpec missing = new RuntimeSpec("caas/does-not-exist:0", spec.name(), spec.hostname(), spec.labels(),
 				spec.network(), spec.env(), spec.user(), spec.workingDir(), spec.memoryBytes(), spec.memorySwapBytes(),
-				spec.nanoCpus(), spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(), spec.healthcheck());
+				spec.nanoCpus(), spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(),
+				spec.restartUnlessStopped());
 
 		assertThatThrownBy(() -> this.runtime.createAndStart(missing)).isInstanceOf(ContainerRuntimeException.class)
 			.hasMessageContaining("caas/does-not-exist:0");

@@ -34,8 +34,8 @@ class DownClassTest {
 	void openClass() {
 		this.traefik = this.runtime.run("traefik", Map.of("caas.role", "traefik")).id;
 		new UpClass(this.runtime, new TraefikAttachment(this.runtime, Fixtures.routing()),
-				new StudentSpecs(Fixtures.urls(), Fixtures.orchestrator(2)), new LocalPermits(2),
-				Fixtures.orchestrator(2))
+				new StudentSpecs(Fixtures.urls(), Fixtures.installation()), new LocalPermits(2),
+				(classId, studentId) -> true, Fixtures.orchestrator(2))
 			.run(new UpClass.Plan("cs101", SESSION, Fixtures.codeserver(), List.of("s1", "s2")),
 					new RecordingTracker(Transition.UP, "cs101", SESSION, List.of("s1", "s2")).tracker);
 		container("s1").file("hello.py", "print('hi')\n").file("src/lib/util.py", "x = 1\n");
@@ -58,9 +58,9 @@ class DownClassTest {
 		assertThat(op.student("s1").bytes()).isEqualTo(18);
 		assertThat(this.runtime.containerNames()).containsExactly("traefik");
 		assertThat(state).isEqualTo(ClassState.CLOSED);
-		assertThat(this.runtime.networks).doesNotContainKey("caas-class-cs101");
-		assertThat(this.runtime.events).containsSubsequence("disconnect caas-class-cs101 " + this.traefik,
-				"removeNetwork caas-class-cs101");
+		assertThat(this.runtime.networks).isEmpty();
+		assertThat(this.runtime.events).containsSubsequence("disconnect caas-cs101-s1-net " + this.traefik,
+				"removeNetwork caas-cs101-s1-net");
 	}
 
 	@Test
@@ -77,8 +77,8 @@ class DownClassTest {
 		assertThat(this.runtime.byName("caas-cs101-s2")).isPresent();
 		assertThat(this.runtime.byName("caas-cs101-s1")).isEmpty();
 		assertThat(state).isEqualTo(ClassState.OPEN);
-		assertThat(this.runtime.networks).containsKey("caas-class-cs101");
-		assertThat(this.runtime.connections.get("caas-class-cs101")).contains(this.traefik);
+		assertThat(this.runtime.networks).containsKey("caas-cs101-s2-net");
+		assertThat(this.runtime.connections.get("caas-cs101-s2-net")).contains(this.traefik);
 	}
 
 	@Test

@@ -1,16 +1,20 @@
 package io.caas.classes.session;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.StudentStep;
+import io.caas.classes.routing.IdeProbe;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.RuntimeSpec;
 import io.caas.classes.support.FakeContainerRuntime;
 import io.caas.classes.support.Fixtures;
 import io.caas.classes.support.LocalPermits;
 import io.caas.classes.support.RecordingTracker;
+import io.caas.classes.template.Template;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +26,18 @@ class UpClassTest {
 	private final FakeContainerRuntime runtime = new FakeContainerRuntime();
 
 	@Test
-	void upCreatesNetworkTraefikLinkAndOneHealthyContainerPerStudent() {
+	void upGivesEachStudentANetworkOfTheirOwnWithTraefikAndOneReachableRuntime() {
 		String traefik = this.runtime.run("traefik", java.util.Map.of("caas.role", "traefik")).id;
 		RecordingTracker op = tracker(List.of("s1", "s2"));
 
 		up(4).run(plan(List.of("s1", "s2")), op.tracker);
 
-		assertThat(this.runtime.networks).containsKey("caas-class-cs101");
-		assertThat(this.runtime.connections.get("caas-class-cs101")).contains(traefik);
+		assertThat(this.runtime.networks).containsOnlyKeys("caas-cs101-s1-net", "caas-cs101-s2-net");
+		assertThat(this.runtime.networks.get("caas-cs101-s1-net").internal()).isFalse();
+		assertThat(this.runtime.connections.get("caas-cs101-s1-net")).containsExactlyInAnyOrder(traefik,
+				this.runtime.byName("caas-cs101-s1").orElseThrow().id);
+		assertThat(this.runtime.connections.get("caas-cs101-s2-net")).containsExactlyInAnyOrder(traefik,
+				this.runtime.byName("caas-cs101-s2").orElseThrow().id);
 		assertThat(this.runtime.containerNames()).contains("caas-cs101-s1", "caas-cs101-s2");
 		assertThat(op.last().students()).allMatch(s -> s.state() == StudentStep.READY);
 		assertThat(op.last().progress()).isEqualTo(new Operation.Progress(2, 2));
@@ -40,8 +48,8 @@ class UpClassTest {
 		up(1).run(plan(List.of("s1")), tracker(List.of("s1")).tracker);
 
 		RuntimeSpec spec = this.runtime.byName("caas-cs101-s1").orElseThrow().spec;
-		assertThat(spec.image()).isEqualTo("caas/runtime-codeserver:4.139.1");
-		assertThat(spec.network()).isEqualTo("caas-class-cs101");
+		assertThat(spec.image()).isEqualTo("caas/runtime-codeserver:4.139.1-r2");
+		assertThat(spec.network()).isEqualTo("caas-cs101-s1-net");
 		assertThat(spec.memoryBytes()).isEqualTo(1L << 30);
 		assertThat(spec.memorySwapBytes()).isEqualTo(1L << 30);
 		assertThat(spec.nanoCpus()).isEqualTo(1_000_000_000L);
@@ -50,10 +58,10 @@ class UpClassTest {
 		assertThat(spec.capDrop()).containsExactly("ALL");
 		assertThat(spec.securityOpt()).containsExactly("no-new-privileges");
 		assertThat(spec.init()).isTrue();
-		assertThat(spec.healthcheck().test()).containsExactly("CMD", "curl", "-fsS", "-o", "/dev/null",
-				"http://127.0.0.1:8080/healthz");
-		assertThat(spec.healthcheck().retries()).isEqualTo(60);
-		assertThat(spec.labels()).containsEntry("caas.session", SESSION).containsEntry("caas.student", "s1");
+		assertThat(spec.restartUnlessStopped()).isTrue();
+		assertThat(spec.labels()).containsEntry("caas.session", SESSION)
+			.containsEntry("caas.student", "s1")
+			.containsEntry("caas.installation", "caas");
 	}
 
 	@Test
@@ -110,10 +118,52 @@ class UpClassTest {
 		assertThat(again.last().students()).allMatch(s -> s.state() == StudentStep.READY);
 	}
 
+	@Test
+	void upWhenTemplateHasNoEgressThenNetworksAreInternal() {
+		Template exam = Fixtures.codeserver();
+		exam = new Template(exam.id(), exam.displayName(), exam.image(), exam.port(), exam.workspacePath(), exam.user(),
+				exam.memory(), exam.cpus(), exam.pidsLimit(), false);
+
+		up(1).run(new UpClass.Plan("cs101", SESSION, exam, List.of("s1")), tracker(List.of("s1")).tracker);
+
+		assertThat(this.runtime.networks.get("caas-cs101-s1-net").internal()).isTrue();
+	}
+
+	@Test
+	void upWhenRunningButNotYetRoutedThenStaysStartingUntilTheEdgeAnswers() {
+		AtomicInteger probes = new AtomicInteger();
+		RecordingTracker op = tracker(List.of("s1"));
+
+		up(1, (classId, studentId) -> probes.incrementAndGet() >= 3, Duration.ofSeconds(30)).run(plan(List.of("s1")),
+				op.tracker);
+
+		assertThat(probes).hasValue(3);
+		assertThat(op.stepsOf("s1")).containsExactly(StudentStep.PENDING, StudentStep.CREATING, StudentStep.STARTING,
+				StudentStep.READY);
+	}
+
+	@Test
+	void upWhenTheEdgeNeverAnswersThenFailsThatStudentOnly() {
+		RecordingTracker op = tracker(List.of("s1", "s2"));
+
+		up(2, (classId, studentId) -> !studentId.equals("s2"), Duration.ofMillis(600)).run(plan(List.of("s1", "s2")),
+				op.tracker);
+
+		assertThat(op.student("s1").state()).isEqualTo(StudentStep.READY);
+		assertThat(op.student("s2").state()).isEqualTo(StudentStep.FAILED);
+		assertThat(op.student("s2").reason()).contains("did not answer through the edge");
+	}
+
 	private UpClass up(int permits) {
+		return up(permits, (classId, studentId) -> true, Duration.ofSeconds(30));
+	}
+
+	private UpClass up(int permits, IdeProbe probe, Duration timeout) {
 		TraefikAttachment traefik = new TraefikAttachment(this.runtime, Fixtures.routing());
-		StudentSpecs specs = new StudentSpecs(Fixtures.urls(), Fixtures.orchestrator(permits));
-		return new UpClass(this.runtime, traefik, specs, new LocalPermits(permits), Fixtures.orchestrator(permits));
+		StudentSpecs specs = new StudentSpecs(Fixtures.urls(), Fixtures.installation());
+		OrchestratorProperties properties = new OrchestratorProperties(permits, Duration.ofMinutes(10), 4, timeout,
+				Duration.ofMillis(10));
+		return new UpClass(this.runtime, traefik, specs, new LocalPermits(permits), probe, properties);
 	}
 
 	private static UpClass.Plan plan(List<String> students) {

@@ -27,7 +27,7 @@ public final class DockerTestSupport implements AutoCloseable {
 
 	public static final String HOST = "unix:///var/run/docker.sock";
 
-	public static final String RUNTIME_IMAGE = "caas/runtime-codeserver:4.139.1";
+	public static final String RUNTIME_IMAGE = "caas/runtime-codeserver:4.139.1-r2";
 
 	public final DockerClient docker;
 

@@ -138,6 +138,22 @@ public class FakeContainerRuntime implements ContainerRuntime {
 	}
 
 	@Override
+	public void start(String id) {
+		Fake fake = this.containers.get(id);
+		if (fake == null) {
+			throw new ContainerRuntimeException("start " + id + ": no such container");
+		}
+		this.events.add("start " + fake.name);
+		fake.state = State.RUNNING;
+	}
+
+	@Override
+	public void restart(String id) {
+		start(id);
+		this.events.add("restart " + this.containers.get(id).name);
+	}
+
+	@Override
 	public Optional<RuntimeContainer> inspect(String idOrName) {
 		return Optional.ofNullable(this.containers.get(idOrName)).or(() -> byName(idOrName)).map(Fake::view);
 	}
@@ -170,7 +186,7 @@ public class FakeContainerRuntime implements ContainerRuntime {
 			fake.health = Health.UNHEALTHY;
 			throw new ContainerRuntimeException("healthcheck failed");
 		}
-		fake.health = Health.HEALTHY;
+		fake.health = Health.NONE;
 		return fake.view();
 	}
 
@@ -231,7 +247,7 @@ public class FakeContainerRuntime implements ContainerRuntime {
 
 		public volatile State state = State.RUNNING;
 
-		public volatile Health health = Health.STARTING;
+		public volatile Health health = Health.NONE;
 
 		Fake(String id, String name, Map<String, String> labels, RuntimeSpec spec) {
 			this.id = id;

@@ -2,6 +2,7 @@ package io.caas.classes.support;
 
 import java.time.Duration;
 
+import io.caas.classes.installation.Installation;
 import io.caas.classes.routing.IdeUrls;
 import io.caas.classes.routing.RoutingProperties;
 import io.caas.classes.session.OrchestratorProperties;
@@ -14,12 +15,17 @@ public final class Fixtures {
 	}
 
 	public static Template codeserver() {
-		return new Template("codeserver", "code-server", "caas/runtime-codeserver:4.139.1", 8080,
-				"/home/student/workspace", "1000", "1g", 1, 512);
+		return new Template("codeserver", "code-server", "caas/runtime-codeserver:4.139.1-r2", 8080,
+				"/home/student/workspace", "1000", "1g", 1, 512, true);
 	}
 
 	public static RoutingProperties routing() {
-		return new RoutingProperties("caas.localhost", "http", 80, "", "web", "caas.role=traefik");
+		return new RoutingProperties("caas.localhost", "http", 80, "", "web", "caas.role=traefik", "", "/healthz");
+	}
+
+	/** The installation unit and integration tests run as. */
+	public static Installation installation() {
+		return Installation.of("caas");
 	}
 
 	public static IdeUrls urls() {
@@ -27,8 +33,8 @@ public final class Fixtures {
 	}
 
 	public static OrchestratorProperties orchestrator(int permits) {
-		return new OrchestratorProperties(permits, Duration.ofMinutes(10), 4, Duration.ofSeconds(30), "/healthz",
-				Duration.ofSeconds(1), 60);
+		return new OrchestratorProperties(permits, Duration.ofMinutes(10), 4, Duration.ofSeconds(30),
+				Duration.ofMillis(200));
 	}
 
 }

@@ -42,7 +42,7 @@ class TemplateTest {
 	@Test
 	void catalogWhenTemplateUnknownThenBadRequestNamingIt() {
 		TemplateCatalog catalog = TemplateCatalog.of(List.of(Fixtures.codeserver()));
-		assertThat(catalog.require("codeserver").image()).isEqualTo("caas/runtime-codeserver:4.139.1");
+		assertThat(catalog.require("codeserver").image()).isEqualTo("caas/runtime-codeserver:4.139.1-r2");
 		assertThatThrownBy(() -> catalog.require("ubuntu"))
 			.isInstanceOfSatisfying(CaasException.class, ex -> assertThat(ex.status().value()).isEqualTo(400))
 			.hasMessageContaining("'ubuntu'");
@@ -51,7 +51,7 @@ class TemplateTest {
 	private static Template with(String memory, double cpus) {
 		Template t = Fixtures.codeserver();
 		return new Template(t.id(), t.displayName(), t.image(), t.port(), t.workspacePath(), t.user(), memory, cpus,
-				t.pidsLimit());
+				t.pidsLimit(), t.internetEgress());
 	}
 
 }

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# How fast a class opens, measured against the floor, and what idle IDEs cost. Needs a running stack
+# (e.g. CAAS_PROJECT=caas-bench HTTP_PORT=18090 CAAS_INSTALLATION_ID=bench CAAS_SPRING_PROFILES=demo
+# bin/caas-up) and root (reads container cgroups). For each N it measures, in the same run:
+#   open   seconds from POST /up until every IDE hostname answers /healthz through Traefik
+#   seq    one `docker run` at a time of the same image, each until its /healthz answers
+#   floor  N `docker run` at once until every /healthz answers (what the host can do at best)
+#   cpu    host CPU points (the whole machine = 100) per idle IDE: /proc/stat over IDLE_SECONDS with the class
+#          open and nobody connected, minus the same with nothing open, divided by N
+#   rss    resident memory per idle IDE (cgroup total_rss) and of the class-service container
+# Env: BENCH_N="10 20 40", HTTP_PORT, DOMAIN_SUFFIX, CAAS_PROJECT, TEACHER, DEMO_PASSWORD,
+#      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop.
+set -euo pipefail
+
+PORT=${HTTP_PORT:-80}
+DOMAIN=${DOMAIN_SUFFIX:-caas.localhost}
+PROJECT=${CAAS_PROJECT:-caas}
+TEACHER=${TEACHER:-teacher1}
+PASSWORD=${DEMO_PASSWORD:-caas-demo}
+IMAGE=${RUNTIME_IMAGE:-caas/runtime-codeserver:4.139.1-r2}
+IDLE=${IDLE_SECONDS:-30}
+RUN=$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')
+EDGE="http://127.0.0.1:$PORT"
+CORES=$(nproc)
+
+api() { curl -fsS -H "Host: app.$DOMAIN" -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" "$@"; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+now() { date +%s.%N; }
+secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
+
+cleanup() {
+  docker ps -aq --filter "label=caas.bench=$RUN" | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker network ls -q --filter "label=caas.bench=$RUN" | xargs -r docker network rm >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# Busy share of all cores over IDLE seconds, in points (0..100).
+cpu_points() {
+  local a b
+  a=($(head -1 /proc/stat)); sleep "$IDLE"; b=($(head -1 /proc/stat))
+  python3 - "${a[*]:1}" "${b[*]:1}" <<'PY'
+import sys
+a = list(map(int, sys.argv[1].split())); b = list(map(int, sys.argv[2].split()))
+d = [y - x for x, y in zip(a, b)]
+idle = d[3] + d[4]
+print(f"{100.0 * (sum(d) - idle) / sum(d):.2f}")
+PY
+}
+
+rss_mib() { # total_rss of the given containers' memory cgroups (cgroup v1, cgroupfs driver)
+  local total=0 id f
+  for id in "$@"; do
+    id=$(docker inspect -f '{{.Id}}' "$id")
+    f=/sys/fs/cgroup/memory/docker/$id/memory.stat
+    [[ -f $f ]] || f=$(find /sys/fs/cgroup/memory -path "*$id*" -name memory.stat | head -1)
+    total=$((total + $(awk '$1=="total_rss"{print $2}' "$f")))
+  done
+  echo $((total / 1048576))
+}
+
+healthz() { curl -s -m 2 "$@" 2>/dev/null | grep -q lastHeartbeat; }
+
+await_all_ides() { # classId n
+  local pending=() s
+  for s in $(seq 1 "$2"); do pending+=("s$s"); done
+  while ((${#pending[@]})); do
+    local left=()
+    for s in "${pending[@]}"; do
+      healthz -H "Host: $1-$s-ide.$DOMAIN" "$EDGE/healthz" || left+=("$s")
+    done
+    pending=("${left[@]+"${left[@]}"}")
+    ((${#pending[@]})) && sleep 0.2
+  done
+}
+
+await_operation() {
+  local state=RUNNING
+  while [[ $state == RUNNING ]]; do
+    sleep 0.5
+    state=$(api "$EDGE/api/operations/$1" | json '["state"]')
+  done
+  echo "$state"
+}
+
+run_runtime() { # name network
+  docker run -d --name "$1" --network "$2" --label "caas.bench=$RUN" --init --user 1000 --no-healthcheck \
+    --memory 1g --memory-swap 1g --cpus 1 --pids-limit 512 --cap-drop ALL \
+    --security-opt no-new-privileges "$IMAGE" >/dev/null
+}
+
+ip_of() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
+
+await_direct() { # names...
+  local pending=("$@") c
+  while ((${#pending[@]})); do
+    local left=()
+    for c in "${pending[@]}"; do
+      healthz "http://$(ip_of "$c"):8080/healthz" || left+=("$c")
+    done
+    pending=("${left[@]+"${left[@]}"}")
+    ((${#pending[@]})) && sleep 0.2
+  done
+}
+
+floor() { # n
+  local net="bench-$RUN-floor-$1" names=() t0 i
+  docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  t0=$(now)
+  for i in $(seq 1 "$1"); do names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "$net" & done
+  wait
+  await_direct "${names[@]}"
+  secs "$t0" "$(now)"
+  docker rm -f "${names[@]}" >/dev/null; docker network rm "$net" >/dev/null
+}
+
+sequential() { # n
+  local net="bench-$RUN-seq-$1" names=() t0 i
+  docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  t0=$(now)
+  for i in $(seq 1 "$1"); do
+    names+=("bench-$RUN-s$1-$i"); run_runtime "bench-$RUN-s$1-$i" "$net"; await_direct "bench-$RUN-s$1-$i"
+  done
+  secs "$t0" "$(now)"
+  docker rm -f "${names[@]}" >/dev/null; docker network rm "$net" >/dev/null
+}
+
+TOKEN=$(curl -fsS -H "Host: app.$DOMAIN" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$TEACHER\",\"password\":\"$PASSWORD\"}" "$EDGE/api/auth/login" | json '["accessToken"]')
+CLASS_SERVICE=$(docker ps -q --filter "label=com.docker.compose.project=$PROJECT" \
+  --filter "label=com.docker.compose.service=class-service" | head -1)
+[[ -n $CLASS_SERVICE ]] || { echo "no class-service container in compose project $PROJECT" >&2; exit 1; }
+
+echo "baseline: host CPU with nothing open, over ${IDLE}s ..." >&2
+BASE=$(cpu_points)
+rows=()
+for N in ${BENCH_N:-10 20 40}; do
+  cls="bench${RUN}n$N"
+  students=$(python3 -c "import json; print(json.dumps(['s%d' % i for i in range(1, $N + 1)]))")
+  api -d "{\"classId\":\"$cls\",\"name\":\"bench\",\"subject\":\"bench\",\"templateId\":\"codeserver\",\"students\":$students}" \
+    "$EDGE/api/classes" >/dev/null
+  echo "N=$N: open through CaaS ..." >&2
+  t0=$(now)
+  op=$(api -X POST "$EDGE/api/classes/$cls/up" | json '["operationId"]')
+  await_all_ides "$cls" "$N"
+  open=$(secs "$t0" "$(now)")
+  state=$(await_operation "$op")
+  echo "N=$N: opened in ${open}s (operation $state); idle CPU over ${IDLE}s ..." >&2
+  busy=$(cpu_points)
+  ids=$(docker ps -q --filter "label=caas.class=$cls")
+  rss=$(rss_mib $ids)
+  cs_rss=$(rss_mib "$CLASS_SERVICE")
+  down=$(api -X POST "$EDGE/api/classes/$cls/down" | json '["operationId"]')
+  echo "N=$N: closed ($(await_operation "$down")); floor ..." >&2
+  fl=$(floor "$N")
+  if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
+  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" <<'PY'
+import sys
+n, op, sq, fl, base, busy, cores, rss, cs = sys.argv[1:]
+n = int(n); cores = int(cores)
+per = (float(busy) - float(base)) / n
+print(f"| {n:>3} | {op:>7} | {sq:>7} | {fl:>7} | {float(op) / float(fl):>6.2f} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} |")
+PY
+)")
+done
+echo
+echo "Open through CaaS vs the floor, $(nproc) cores, image $IMAGE, idle window ${IDLE}s"
+echo "cpu = host CPU points (whole machine = 100) per idle IDE; rss in MiB"
+echo "|   N | open s  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    |"
+echo "|----:|--------:|--------:|--------:|-------:|----------:|--------:|----------:|"
+printf '%s\n' "${rows[@]}"

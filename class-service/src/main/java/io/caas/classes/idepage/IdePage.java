@@ -1,0 +1,71 @@
+package io.caas.classes.idepage;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * One of our pages for an IDE host that no runtime serves right now. Every text is
+ * escaped; nothing from the request reaches the page unescaped.
+ *
+ * @param status HTTP status
+ * @param title heading
+ * @param message one sentence under it
+ * @param refreshSeconds reload after this many seconds (into the IDE once it answers);
+ * zero for no reload
+ */
+record IdePage(int status, String title, String message, int refreshSeconds) {
+
+	static IdePage notOpen(String classId) {
+		return new IdePage(503, "This class is not open",
+				"Class " + classId + " is closed right now. Your teacher opens it for the lesson; this page"
+						+ " does not reload by itself.",
+				0);
+	}
+
+	static IdePage closing(String classId) {
+		return new IdePage(503, "This class is closing",
+				"Class " + classId + " is being closed and every workspace saved. Nothing you saved is lost.", 0);
+	}
+
+	static IdePage starting(String studentId) {
+		return new IdePage(503, "Your IDE is starting",
+				"The IDE of " + studentId + " is on its way; this page opens it as soon as it answers.", 2);
+	}
+
+	static IdePage notRunning(String studentId) {
+		return new IdePage(503, "This IDE is not running",
+				"The IDE of " + studentId + " is stopped; your teacher can restart it. This page keeps checking.", 10);
+	}
+
+	static IdePage unavailable() {
+		return new IdePage(503, "Please wait a moment",
+				"CaaS cannot tell the state of this IDE right now; this page tries again shortly.", 5);
+	}
+
+	static IdePage unknown() {
+		return new IdePage(404, "No IDE here", "There is no IDE at this address. Check the link from your class page.",
+				0);
+	}
+
+	String html() {
+		String refresh = (this.refreshSeconds > 0)
+				? "<meta http-equiv=\"refresh\" content=\"" + this.refreshSeconds + "\">\n" : "";
+		String title = HtmlUtils.htmlEscape(this.title);
+		return """
+				<!DOCTYPE html>
+				<html lang="en">
+				<head>
+				<meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1">
+				%s<title>%s</title>
+				<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;\
+				color:#222}h1{font-size:1.5rem}</style>
+				</head>
+				<body>
+				<h1>%s</h1>
+				<p>%s</p>
+				</body>
+				</html>
+				""".formatted(refresh, title, title, HtmlUtils.htmlEscape(this.message));
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.caas.classes.idepage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.caas.classes.routing.RoutingProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers every request for an IDE host ({@code <class>-<student>-ide.<domain>}, sent
+ * here by Traefik's lowest-priority catch-all) with one of our pages, whatever its path
+ * or method: such a request never reaches the API, so identity headers a browser might
+ * forge on an IDE host mean nothing here.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IdePageFilter extends OncePerRequestFilter {
+
+	private final IdePages pages;
+
+	private final Pattern ideHost;
+
+	IdePageFilter(IdePages pages, RoutingProperties routing) {
+		this.pages = pages;
+		this.ideHost = Pattern.compile("^([a-z0-9]+)-([a-z0-9]+)-ide\\."
+				+ Pattern.quote(routing.domainSuffix().toLowerCase(Locale.ROOT)) + "$");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Matcher host = this.ideHost.matcher(String.valueOf(request.getServerName()).toLowerCase(Locale.ROOT));
+		if (!host.matches()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		IdePage page;
+		try {
+			page = this.pages.of(host.group(1), host.group(2));
+		}
+		catch (RuntimeException ex) {
+			page = IdePage.unavailable();
+		}
+		response.setStatus(page.status());
+		response.setContentType("text/html;charset=UTF-8");
+		response.setHeader("Cache-Control", "no-store");
+		if (page.refreshSeconds() > 0) {
+			response.setHeader("Retry-After", Integer.toString(page.refreshSeconds()));
+		}
+		byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+}

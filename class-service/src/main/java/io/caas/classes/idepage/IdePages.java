@@ -1,0 +1,52 @@
+package io.caas.classes.idepage;
+
+import java.util.List;
+
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.roster.ClassRoomRepository;
+import io.caas.classes.routing.Labels;
+import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.RuntimeContainer;
+import io.caas.classes.runtime.RuntimeContainer.State;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Which page an IDE host gets when Traefik has no runtime router for it: told by the
+ * class state and the student's runtime, never by the request beyond its host.
+ */
+@Component
+class IdePages {
+
+	private final ClassRoomRepository classes;
+
+	private final ContainerRuntime runtime;
+
+	IdePages(ClassRoomRepository classes, ContainerRuntime runtime) {
+		this.classes = classes;
+		this.runtime = runtime;
+	}
+
+	IdePage of(String classId, String studentId) {
+		ClassRoom room = this.classes.findById(classId).orElse(null);
+		if (room == null) {
+			return IdePage.unknown();
+		}
+		List<RuntimeContainer> containers = this.runtime.list(Labels.studentSelector(classId, studentId));
+		if (!room.isEnrolled(studentId) && containers.isEmpty()) {
+			return IdePage.unknown();
+		}
+		return switch (room.state()) {
+			case CLOSED -> IdePage.notOpen(classId);
+			case CLOSING -> IdePage.closing(classId);
+			case OPENING -> IdePage.starting(studentId);
+			case OPEN -> containers.stream().anyMatch(IdePages::booting) ? IdePage.starting(studentId)
+					: IdePage.notRunning(studentId);
+		};
+	}
+
+	private static boolean booting(RuntimeContainer c) {
+		return c.state() == State.RUNNING || c.state() == State.CREATED || c.state() == State.RESTARTING;
+	}
+
+}

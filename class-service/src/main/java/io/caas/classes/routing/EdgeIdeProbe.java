@@ -1,0 +1,84 @@
+package io.caas.classes.routing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import io.caas.common.naming.Hostnames;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.net.URIAuthority;
+import org.apache.hc.core5.util.Timeout;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link IdeProbe} through Traefik: {@code GET <probe-url><health-path>} with the IDE's
+ * {@code Host}. Only code-server's own health JSON counts; the edge's 404, a catch-all
+ * page or a forward-auth redirect do not. The forward-auth in front of IDE hosts lets
+ * exactly this path through without a credential. A blank probe URL means no edge to ask
+ * (tests of the orchestration alone): every running IDE counts as answering.
+ */
+@Component
+class EdgeIdeProbe implements IdeProbe, DisposableBean {
+
+	private final RoutingProperties routing;
+
+	private final CloseableHttpClient http;
+
+	EdgeIdeProbe(RoutingProperties routing) {
+		this.routing = routing;
+		Timeout timeout = Timeout.ofSeconds(3);
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setMaxConnTotal(64)
+				.setMaxConnPerRoute(64)
+				.setDefaultConnectionConfig(
+						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
+			.build();
+	}
+
+	@Override
+	public boolean answers(String classId, String studentId) {
+		String base = this.routing.probeUrl();
+		if (base == null || base.isBlank()) {
+			return true;
+		}
+		URI edge = URI.create(base);
+		HttpHost target = new HttpHost(edge.getScheme(), edge.getHost(), edge.getPort());
+		String host = Hostnames.ide(classId, studentId, this.routing.domainSuffix());
+		BasicClassicHttpRequest request = new BasicClassicHttpRequest("GET", target, this.routing.probePath());
+		request.setAuthority(new URIAuthority(host));
+		request.setHeader(HttpHeaders.HOST, host);
+		try {
+			return this.http.execute(target, request, response -> {
+				String body = (response.getEntity() != null)
+						? EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8) : "";
+				return response.getCode() == 200 && body.contains("\"lastHeartbeat\"");
+			});
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		this.http.close();
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.caas.classes.idepage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.roster.ClassRoomRepository;
+import io.caas.classes.runtime.RuntimeContainer.State;
+import io.caas.classes.session.ClassState;
+import io.caas.classes.support.FakeContainerRuntime;
+import io.caas.classes.support.Fixtures;
+import jakarta.servlet.FilterChain;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+class IdePagesTest {
+
+	private final ClassRoomRepository classes = mock(ClassRoomRepository.class);
+
+	private final FakeContainerRuntime runtime = new FakeContainerRuntime();
+
+	private final IdePageFilter filter = new IdePageFilter(new IdePages(this.classes, this.runtime),
+			Fixtures.routing());
+
+	@Test
+	void closedClassAnswersNotOpenWithoutReloading() throws Exception {
+		room(ClassState.CLOSED);
+
+		MockHttpServletResponse page = get("cs101-s1-ide.caas.localhost", "/");
+
+		assertThat(page.getStatus()).isEqualTo(503);
+		assertThat(page.getContentAsString()).contains("This class is not open").doesNotContain("refresh");
+		assertThat(page.getContentType()).isEqualTo("text/html;charset=UTF-8");
+	}
+
+	@Test
+	void openClassWithABootingRuntimeAnswersStartingAndReloadsIntoTheIde() throws Exception {
+		room(ClassState.OPEN);
+		this.runtime.run("caas-cs101-s1", Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1"));
+
+		MockHttpServletResponse page = get("cs101-s1-ide.caas.localhost", "/some/path?x=1");
+
+		assertThat(page.getContentAsString()).contains("Your IDE is starting")
+			.contains("<meta http-equiv=\"refresh\" content=\"2\">");
+		assertThat(page.getHeader("Retry-After")).isEqualTo("2");
+	}
+
+	@Test
+	void openClassWithAStoppedRuntimeSaysSo() throws Exception {
+		room(ClassState.OPEN);
+		this.runtime.run("caas-cs101-s1",
+				Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1")).state = State.EXITED;
+
+		assertThat(get("cs101-s1-ide.caas.localhost", "/").getContentAsString()).contains("not running");
+	}
+
+	@Test
+	void unknownClassOrStudentAnswers404OfOurs() throws Exception {
+		room(ClassState.OPEN);
+
+		assertThat(get("cs101-intruder-ide.caas.localhost", "/").getStatus()).isEqualTo(404);
+		assertThat(get("nope-s1-ide.caas.localhost", "/").getContentAsString()).contains("No IDE here");
+	}
+
+	@Test
+	void ideHostNeverReachesTheApiEvenWithForgedIdentity() throws Exception {
+		room(ClassState.OPEN);
+		FilterChain chain = mock(FilterChain.class);
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/classes/cs101/down");
+		request.setServerName("cs101-s1-ide.caas.localhost");
+		request.addHeader("X-Caas-User", "admin");
+		request.addHeader("X-Caas-Roles", "admin");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.filter.doFilter(request, response, chain);
+
+		verify(chain, never()).doFilter(any(), any());
+		assertThat(response.getStatus()).isEqualTo(503);
+	}
+
+	@Test
+	void otherHostsPassThrough() throws Exception {
+		FilterChain chain = mock(FilterChain.class);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/classes");
+		request.setServerName("class-service");
+
+		this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+		verify(chain).doFilter(any(), any());
+	}
+
+	@Test
+	void pageTextIsEscaped() {
+		String html = IdePage.starting("<script>alert(1)</script>").html();
+
+		assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
+	}
+
+	private void room(ClassState state) {
+		given(this.classes.findById(any())).willReturn(Optional.empty());
+		given(this.classes.findById("cs101")).willReturn(Optional.of(new ClassRoom("cs101", "Intro", "CS", "codeserver",
+				"teacher1", List.of("s1"), state, "sess", "op", Instant.EPOCH, 1L)));
+	}
+
+	private MockHttpServletResponse get(String host, String path) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		request.setServerName(host);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, mock(FilterChain.class));
+		return response;
+	}
+
+}

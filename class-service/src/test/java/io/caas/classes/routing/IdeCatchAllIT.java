@@ -1,0 +1,87 @@
+package io.caas.classes.routing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
+import io.caas.classes.support.EdgeTraefik;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The repository's traefik/dynamic.yml, loaded by a real Traefik: an IDE host no runtime
+ * serves goes to class-service (a stand-in answering on {@code class-service:8083}),
+ * never to the edge's bare 404; other hosts are not caught.
+ */
+class IdeCatchAllIT {
+
+	private static final Network network = Network.newNetwork();
+
+	@SuppressWarnings("resource")
+	private static final GenericContainer<?> classService = new GenericContainer<>(
+			DockerImageName.parse("caas-local/java:25"))
+		.withLabel("caas.test", "true")
+		.withNetwork(network)
+		.withNetworkAliases("class-service")
+		.withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("/opt/java/openjdk/bin/jwebserver"))
+		.withCommand("-b", "0.0.0.0", "-p", "8083", "-d", "/tmp")
+		.waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofSeconds(60)));
+
+	@SuppressWarnings("resource")
+	private static final GenericContainer<?> traefik = EdgeTraefik.forInstallation("orcnone", "traefik-orccatchall")
+		.withNetwork(network)
+		.withEnv("DOMAIN_SUFFIX", "caas.localhost")
+		.withEnv("TRAEFIK_PROVIDERS_FILE_FILENAME", "/etc/traefik/dynamic.yml")
+		.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+			.withBinds(new Bind("/var/run/docker.sock", new Volume("/var/run/docker.sock")),
+					new Bind(Path.of("..", "traefik", "dynamic.yml").toAbsolutePath().normalize().toString(),
+							new Volume("/etc/traefik/dynamic.yml"))));
+
+	@BeforeAll
+	static void start() {
+		classService.start();
+		traefik.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		traefik.stop();
+		classService.stop();
+		network.close();
+	}
+
+	@Test
+	void ideHostWithoutRuntimeReachesClassService() {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
+				.startsWith("HTTP/1.1 200")
+				.contains("Directory listing"));
+		assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost:80", "/x")).startsWith("HTTP/1.1 404")
+			.contains("File not found");
+	}
+
+	@Test
+	void otherHostsAreNotCaught() {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
+				.startsWith("HTTP/1.1 200"));
+		assertThat(EdgeTraefik.get(traefik, "cs101-ide.caas.localhost", "/")).startsWith("HTTP/1.1 404")
+			.doesNotContain("Directory listing");
+		assertThat(EdgeTraefik.get(traefik, "a-b-c-ide.caas.localhost", "/")).doesNotContain("Directory listing");
+		assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhostx", "/"))
+			.doesNotContain("Directory listing");
+		assertThat(EdgeTraefik.get(traefik, "cs101-student1-idexcaas.localhost", "/"))
+			.doesNotContain("Directory listing");
+	}
+
+}
