@@ -9,6 +9,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
 /**
  * One allowlisted runtime a class can be opened with: everything that reaches Docker for
  * a student container comes from here, never from the request.
@@ -23,6 +27,9 @@ import jakarta.validation.constraints.Positive;
  * limit (no swap)
  * @param cpus CPU limit in cores, e.g. {@code 1} or {@code 0.5}
  * @param pidsLimit maximum number of processes in the container
+ * @param workspaceMaxSize largest workspace a close collects; a bigger one keeps its
+ * runtime, with the reason, and is never truncated
+ * @param workspaceMaxFiles most files a close collects, likewise
  */
 public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "^[a-z0-9]{1,32}$") String id,
 		@NotBlank String displayName, @NotBlank String image, @Min(1) @Max(65535) int port,
@@ -30,7 +37,25 @@ public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp 
 		@NotBlank String user,
 		@NotBlank @jakarta.validation.constraints.Pattern(regexp = MEMORY_RULE,
 				flags = jakarta.validation.constraints.Pattern.Flag.CASE_INSENSITIVE) String memory,
-		@Positive double cpus, @Positive long pidsLimit) {
+		@Positive double cpus, @Positive long pidsLimit, @DefaultValue("1GB") DataSize workspaceMaxSize,
+		@DefaultValue("50000") @Positive int workspaceMaxFiles) {
+
+	/** Default workspace limits: 1 GiB and 50,000 files. */
+	public static final DataSize DEFAULT_WORKSPACE_MAX_SIZE = DataSize.ofGigabytes(1);
+
+	public static final int DEFAULT_WORKSPACE_MAX_FILES = 50_000;
+
+	@ConstructorBinding
+	public Template {
+		workspaceMaxSize = (workspaceMaxSize != null) ? workspaceMaxSize : DEFAULT_WORKSPACE_MAX_SIZE;
+	}
+
+	/** A template with the default workspace limits. */
+	public Template(String id, String displayName, String image, int port, String workspacePath, String user,
+			String memory, double cpus, long pidsLimit) {
+		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, DEFAULT_WORKSPACE_MAX_SIZE,
+				DEFAULT_WORKSPACE_MAX_FILES);
+	}
 
 	static final String MEMORY_RULE = "^\\s*(\\d+)\\s*([kmgt]?)b?\\s*$";
 
