@@ -70,20 +70,26 @@ final class LifecycleFixtures {
 
 	/** The manifest of the newest complete attempt under a student's prefix. */
 	static JsonNode latestManifest(MinioClient minio, String bucket, String studentPrefix) throws Exception {
-		String newest = null;
+		List<JsonNode> all = manifests(minio, bucket, studentPrefix);
+		if (all.isEmpty()) {
+			throw new AssertionError("no complete attempt under " + studentPrefix);
+		}
+		return all.getLast();
+	}
+
+	/** Manifests of every complete attempt under a student's prefix, oldest first. */
+	static List<JsonNode> manifests(MinioClient minio, String bucket, String studentPrefix) throws Exception {
+		List<JsonNode> found = new java.util.ArrayList<>();
 		for (Result<Item> item : minio
 			.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(studentPrefix).recursive(true).build())) {
 			String key = item.get().objectName();
-			if (key.endsWith("/manifest.json") && (newest == null || key.compareTo(newest) > 0)) {
-				newest = key;
+			if (key.endsWith("/manifest.json")) {
+				try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+					found.add(JsonMapper.builder().build().readTree(in));
+				}
 			}
 		}
-		if (newest == null) {
-			throw new AssertionError("no complete attempt under " + studentPrefix);
-		}
-		try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(bucket).object(newest).build())) {
-			return JsonMapper.builder().build().readTree(in);
-		}
+		return found;
 	}
 
 	static String sha256(byte[] bytes) throws Exception {
