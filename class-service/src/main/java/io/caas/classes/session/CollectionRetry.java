@@ -18,7 +18,6 @@ import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.runtime.ContainerRuntime;
-import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.workspace.CollectionProperties;
 import io.caas.common.identity.Identity;
 import io.caas.common.identity.Role;
@@ -33,12 +32,14 @@ import org.springframework.stereotype.Component;
 /**
  * Retries, in the background, the close of a class whose last close failed for some
  * students: their runtimes are kept stopped, and a new DOWN collects only them (the
- * others' runtimes are gone). Backoff doubles from {@code retry-backoff}; after
+ * others' runtimes are gone). A close interrupted by a crash (the reconciler marks it
+ * FAILED) is finished the same way. Backoff doubles from {@code retry-backoff}; after
  * {@code retry-attempts} the teacher closes again by hand. Skip rules, logged with a
  * {@code reason}:
  * <ol>
- * <li>{@code not-a-failed-close}: the last operation is not a failed DOWN;</li>
- * <li>{@code reopened}: a runtime of the class runs again (the teacher reopened it);</li>
+ * <li>{@code not-a-failed-close}: the last operation is not a failed DOWN (reopening the
+ * class is an UP, so it stops the retries);</li>
+ * <li>{@code nothing-kept}: no runtime of the class is left;</li>
  * <li>{@code backoff}: too soon after the last failure;</li>
  * <li>{@code gave-up}: retries exhausted;</li>
  * <li>{@code busy}: another operation claimed the class first.</li>
@@ -102,9 +103,8 @@ class CollectionRetry implements DisposableBean {
 			this.retries.remove(room.id());
 			return skip(room, "not-a-failed-close", false);
 		}
-		List<RuntimeContainer> kept = this.runtime.list(Labels.classSelector(room.id()));
-		if (kept.stream().anyMatch(c -> c.state() == RuntimeContainer.State.RUNNING)) {
-			return skip(room, "reopened", false);
+		if (this.runtime.list(Labels.classSelector(room.id())).isEmpty()) {
+			return skip(room, "nothing-kept", false);
 		}
 		int done = this.retries.getOrDefault(room.id(), 0);
 		if (done >= this.properties.retryAttempts()) {

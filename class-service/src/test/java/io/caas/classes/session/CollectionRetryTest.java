@@ -80,8 +80,15 @@ class CollectionRetryTest {
 	}
 
 	@Test
-	void scanWhenTheClassWasReopenedThenLeavesIt() {
+	void scanWhenAnInterruptedCloseLeftRuntimesRunningThenClosesThemToo() {
 		this.kept.state = RuntimeContainer.State.RUNNING;
+
+		assertThat(retry(Duration.ofHours(1)).scan()).containsExactly("cs101");
+	}
+
+	@Test
+	void scanWhenNoRuntimeIsLeftThenNothing() {
+		this.runtime.remove(this.kept.id);
 
 		assertThat(retry(Duration.ofHours(1)).scan()).isEmpty();
 	}
