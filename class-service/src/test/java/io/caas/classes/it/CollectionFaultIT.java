@@ -1,6 +1,7 @@
 package io.caas.classes.it;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
+import io.caas.classes.operation.Operation;
+import io.caas.classes.operation.OperationState;
+import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.routing.Labels;
+import io.caas.classes.session.ClassState;
+import io.caas.classes.session.Transition;
+import io.caas.classes.system.ReconcilerAccess;
 import io.caas.classes.support.DockerTestSupport;
 import io.caas.classes.support.DumpLogsOnFailure;
 import io.minio.MinioClient;
@@ -18,8 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,6 +67,12 @@ class CollectionFaultIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	ApplicationContext context;
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
@@ -204,6 +223,64 @@ class CollectionFaultIT implements DumpLogsOnFailure.OwnsContainers {
 			assertThat(room.container(s)).as(s).isNotNull();
 		}
 		assertThat(room.state()).isIn("OPEN", "CLOSING");
+	}
+
+	@Test
+	void submissionsOfAClosedClassAreListedAndDownloadableByWhoMaySeeThem() throws Exception {
+		Classroom room = classroom(List.of("s1", "s2"));
+		room.up();
+		room.sh("s1", "mkdir -p src && echo 'print(1)' > src/main.py");
+		room.sh("s2", "echo secret > answer.txt");
+		assertThat(room.finished(room.down()).path("state").asString()).isEqualTo("SUCCEEDED");
+		Api api = new Api(this.port);
+		String base = "/api/classes/" + room.classId + "/submissions";
+		String session = room.sessionId();
+
+		JsonNode all = api.get(base, Classroom.TEACHER, "teacher").body();
+		assertThat(all.path("sessions").get(0).path("students")).hasSize(2);
+		assertThat(all.toString()).contains("\"path\":\"src/main.py\"");
+		assertThat(api.get(base, "s1", "student").body().toString()).doesNotContain("answer.txt");
+		assertThat(api.get(base, "teacher2", "teacher").status()).isEqualTo(404);
+		assertThat(api.bytes(base + "/" + session + "/s2.zip", "s1", "student").status()).isEqualTo(404);
+		Api.Bytes zip = api.bytes(base + "/" + session + "/s1.zip", "s1", "student");
+		assertThat(zip.status()).isEqualTo(200);
+		assertThat(new String(zip.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("src/main.py");
+		assertThat(api.get(base + "/" + session + "/s1/link?path=../s2/answer.txt", "s1", "student").status())
+			.isEqualTo(400);
+		String url = api.get(base + "/" + session + "/s1/link?path=src/main.py", "s1", "student").text("url");
+		assertThat(new String(api.bytes(url, "s1", "student").body())).isEqualTo("print(1)\n");
+		assertThat(api.bytes(url, "s2", "student").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aCloseInterruptedByACrashIsFinishedAfterTheRestartWithoutLosingAFile() throws Exception {
+		Classroom room = classroom(List.of("s1", "s2"));
+		room.up();
+		room.sh("s1", "echo one > one.txt");
+		room.sh("s2", "echo two > two.txt && head -c 7000000 /dev/urandom > big.bin");
+		Map<String, String> s1 = room.ledger("s1");
+		Map<String, String> s2 = room.ledger("s2");
+		// What a SIGKILL mid-close leaves: one runtime stopped, none removed, the class
+		// CLOSING and its DOWN operation RUNNING with no worker.
+		docker.docker.stopContainerCmd(room.container("s1")).withTimeout(2).exec();
+		String session = room.sessionId();
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(room.classId)),
+				new Update().set("state", ClassState.CLOSING).set("operationId", "crash" + room.classId),
+				ClassRoom.class);
+		this.mongo.insert(new Operation("crash" + room.classId, Transition.DOWN, room.classId, session,
+				OperationState.RUNNING, null, Classroom.TEACHER, Instant.now().minus(Duration.ofMinutes(10)), null,
+				List.of(), new Operation.Progress(0, 2), 0));
+
+		ReconcilerAccess.reconcile(this.context);
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> room.state().equals("CLOSED"));
+
+		try (MinioClient minio = minio()) {
+			Ledger.assertStored(minio, bucket(), prefix(room) + "s1/", s1);
+			Ledger.assertStored(minio, bucket(), prefix(room) + "s2/", s2);
+		}
+		assertThat(docker.containers(Labels.classSelector(room.classId))).isEmpty();
 	}
 
 	private Classroom classroom(List<String> students) {
