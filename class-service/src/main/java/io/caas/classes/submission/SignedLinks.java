@@ -1,5 +1,6 @@
 package io.caas.classes.submission;
 
+import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -48,7 +49,7 @@ class SignedLinks {
 				.withoutPadding()
 				.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.caas.common.naming.Ids;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,7 @@ public class StoredAttempts {
 
 	/** Session ids with anything stored, newest first (session ids sort by time). */
 	public List<String> sessions(String classId) {
-		return this.store.children(io.caas.common.naming.Ids.require("class", classId) + "/")
+		return this.store.children(Ids.require("class", classId) + "/")
 			.stream()
 			.filter(WorkspaceKeys::isSession)
 			.sorted(Comparator.reverseOrder())
@@ -35,7 +37,7 @@ public class StoredAttempts {
 	public List<String> students(String classId, String sessionId) {
 		return this.store.children(WorkspaceKeys.session(classId, sessionId))
 			.stream()
-			.filter(io.caas.common.naming.Ids::isValid)
+			.filter(Ids::isValid)
 			.sorted()
 			.toList();
 	}

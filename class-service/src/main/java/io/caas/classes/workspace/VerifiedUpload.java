@@ -1,5 +1,6 @@
 package io.caas.classes.workspace;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,7 @@ final class VerifiedUpload {
 			MessageDigest sha256 = sha256();
 			sha256.update(this.buffer, 0, n);
 			byte[] digest = sha256.digest();
-			this.store.put(key, new java.io.ByteArrayInputStream(this.buffer, 0, n), size, digest);
+			this.store.put(key, new ByteArrayInputStream(this.buffer, 0, n), size, digest);
 			return digest;
 		}
 		MessageDigest sha256 = sha256();

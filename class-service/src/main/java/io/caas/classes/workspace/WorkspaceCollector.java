@@ -157,9 +157,8 @@ public class WorkspaceCollector {
 
 	private void writeManifest(String prefix, Manifest manifest) {
 		byte[] json = JSON.writeValueAsBytes(manifest);
-		java.security.MessageDigest sha256 = VerifiedUpload.sha256();
 		this.store.put(prefix + WorkspaceKeys.MANIFEST, new ByteArrayInputStream(json), json.length,
-				sha256.digest(json));
+				VerifiedUpload.sha256().digest(json));
 	}
 
 	/** Whose workspace, from which container, under which template. */

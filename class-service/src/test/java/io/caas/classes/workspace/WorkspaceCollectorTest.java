@@ -11,6 +11,8 @@ import io.caas.classes.template.Template;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -140,7 +142,7 @@ class WorkspaceCollectorTest {
 	void collectWhenOverTheFileLimitThenFailsWithTheLimit() {
 		FakeContainerRuntime.Fake c = this.runtime.run("c", Map.of()).file("a", "1").file("b", "2").file("c", "3");
 
-		assertThatThrownBy(() -> collect(c, limited(org.springframework.util.unit.DataSize.ofGigabytes(1), 2)))
+		assertThatThrownBy(() -> collect(c, limited(DataSize.ofGigabytes(1), 2)))
 			.isInstanceOf(CollectionException.class)
 			.hasMessageContaining("more than 2 files");
 	}
@@ -149,8 +151,7 @@ class WorkspaceCollectorTest {
 	void collectWhenOverTheByteLimitThenFailsWithTheLimit() {
 		FakeContainerRuntime.Fake c = this.runtime.run("c", Map.of()).file("a", "12345").file("b", "678");
 
-		assertThatThrownBy(() -> collect(c, limited(org.springframework.util.unit.DataSize.ofBytes(6), 10)))
-			.isInstanceOf(CollectionException.class)
+		assertThatThrownBy(() -> collect(c, limited(DataSize.ofBytes(6), 10))).isInstanceOf(CollectionException.class)
 			.hasMessageContaining("larger than 6B");
 	}
 
@@ -158,7 +159,7 @@ class WorkspaceCollectorTest {
 		return this.collector.collect(new WorkspaceCollector.Target("cs101", SESSION, "s1", c.id, template));
 	}
 
-	private static Template limited(org.springframework.util.unit.DataSize bytes, int files) {
+	private static Template limited(DataSize bytes, int files) {
 		Template t = Fixtures.codeserver();
 		return new Template(t.id(), t.displayName(), t.image(), t.port(), t.workspacePath(), t.user(), t.memory(),
 				t.cpus(), t.pidsLimit(), bytes, files);
