@@ -128,13 +128,14 @@ class CollectionFaultIT implements DumpLogsOnFailure.OwnsContainers {
 	}
 
 	@Test
-	void storageStoppedWhileTenStudentsAreCollectedThenRetryFinishesTheClose() throws Exception {
+	void storageKilledWhileTenStudentsAreCollectedThenRetryFinishesTheClose() throws Exception {
 		List<String> students = IntStream.rangeClosed(1, 10).mapToObj(i -> "s" + i).toList();
 		Classroom room = classroom(students);
 		room.up();
 		Map<String, Map<String, String>> ledgers = new HashMap<>();
 		for (String s : students) {
-			room.sh(s, "mkdir -p src && for i in 1 2 3 4 5; do head -c $((i * 40000)) /dev/urandom > src/f$i; done");
+			room.sh(s, "mkdir -p src && for i in 1 2 3 4 5; do head -c $((i * 40000)) /dev/urandom > src/f$i; done"
+					+ " && head -c 20000000 /dev/urandom > big.bin");
 			ledgers.put(s, room.ledger(s));
 		}
 
@@ -142,7 +143,7 @@ class CollectionFaultIT implements DumpLogsOnFailure.OwnsContainers {
 		await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> room.operation(closing).toString().contains("\"state\":\"REMOVED\""));
-		store.stop();
+		store.kill();
 		JsonNode failed = room.finished(closing);
 		for (String s : students) {
 			String state = Classroom.student(failed, s).path("state").asString();
@@ -150,7 +151,7 @@ class CollectionFaultIT implements DumpLogsOnFailure.OwnsContainers {
 			assertThat(room.container(s) != null).as(s + " " + state + " keeps its runtime")
 				.isEqualTo(state.equals("FAILED"));
 		}
-		assertThat(failed.path("state").asString()).isEqualTo("FAILED");
+		assertThat(failed.path("state").asString()).as("storage was killed mid-close").isEqualTo("FAILED");
 
 		store.start();
 		await().atMost(Duration.ofMinutes(3))
