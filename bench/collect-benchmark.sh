@@ -19,6 +19,7 @@ PARALLEL=${PARALLEL:-4}
 SMALL_MB=${SMALL_MB:-1}
 BIG_MB=${BIG_MB:-200}
 SKIP_HEAP=${SKIP_HEAP:-}
+HEAP_XMX=${HEAP_XMX:-128m}
 RUNTIME_IMAGE=${RUNTIME_IMAGE:-caas/runtime-codeserver:4.139.1}
 MINIO_IMAGE=${MINIO_IMAGE:-caas-local/minio:20260212-7aac2a2c5b7c}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -75,9 +76,10 @@ cp_file="$TMP/cp.txt"
 (cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -ntp -o -q -pl class-service dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null)
 CP="$ROOT/class-service/target/test-classes:$ROOT/class-service/target/classes:$(cat "$cp_file")"
-bench() { "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -cp "$CP" io.caas.classes.workspace.CollectBench \
-  "$ENDPOINT" $USER_KEY $SECRET "$@" 2>/dev/null | grep '^caas '; }
-caas=$(bench caas-bench "$PARALLEL" "${ids[@]}")
+bench() { local xmx=$1; shift; "$JAVA_HOME/bin/java" "-Xmx$xmx" -XX:+UseSerialGC -cp "$CP" \
+  io.caas.classes.workspace.CollectBench "$ENDPOINT" $USER_KEY $SECRET "$@" 2>"$TMP/bench.err" | grep '^caas ' \
+  || { cat "$TMP/bench.err" >&2; exit 1; }; }
+caas=$(bench 512m caas-bench "$PARALLEL" "${ids[@]}")
 caas_s=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$caas")
 
 mb=$(echo "scale=1; $bytes / 1048576" | bc)
@@ -92,9 +94,9 @@ printf '| %-44s | %9.2f | %8s | %7s%% |\n' "CaaS collect (verified, manifest)" "
 if [[ -z "$SKIP_HEAP" ]]; then
   small=$(runtime); fill "$small" "$SMALL_MB"
   big=$(runtime); fill "$big" "$BIG_MB"
-  h_small=$(bench caas-heap 1 "$small" | sed -E 's/.*heap_peak_mb=([0-9.]+).*/\1/')
-  h_big=$(bench caas-heap 1 "$big" | sed -E 's/.*heap_peak_mb=([0-9.]+).*/\1/')
-  printf '\n| %-44s | %14s |\n' "collector heap high-water (fresh JVM, -Xmx512m)" "heap peak MB"
+  h_small=$(bench "$HEAP_XMX" caas-heap 1 "$small" | sed -E 's/.*heap_peak_mb=([0-9.]+).*/\1/')
+  h_big=$(bench "$HEAP_XMX" caas-heap 1 "$big" | sed -E 's/.*heap_peak_mb=([0-9.]+).*/\1/')
+  printf '\n| %-44s | %14s |\n' "collector heap high-water (fresh JVM, -Xmx$HEAP_XMX)" "heap peak MB"
   printf '|%s|%s|\n' "----------------------------------------------" "----------------"
   printf '| %-44s | %14s |\n' "$SMALL_MB MB workspace" "$h_small" "$BIG_MB MB workspace" "$h_big"
 fi
