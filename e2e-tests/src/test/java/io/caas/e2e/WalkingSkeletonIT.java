@@ -85,12 +85,14 @@ class WalkingSkeletonIT {
 		JsonNode down = runTransition(classId, "down");
 		assertThat(down.path("state").asString()).as(down.toString()).isEqualTo("SUCCEEDED");
 
-		String key = classId + "/" + sessionId + "/student2/src/hello.py";
-		String minio = Docker.composeContainer(this.stack.project(), "minio");
-		String stored = Docker.run("exec", minio, "sh", "-c",
-				"mc alias set e2e http://127.0.0.1:9000 \"$MINIO_ROOT_USER\" \"$MINIO_ROOT_PASSWORD\" >/dev/null && mc cat e2e/caas-workspaces/"
-						+ key);
-		assertThat(stored + "\n").isEqualTo(content);
+		String submissions = "/api/classes/" + classId + "/submissions";
+		JsonNode listed = this.http.get(app(), submissions, this.teacherToken).json();
+		assertThat(listed.toString()).as(listed.toString()).contains("\"path\":\"src/hello.py\"");
+		JsonNode link = this.http
+			.get(app(), submissions + "/" + sessionId + "/student2/link?path=src/hello.py", this.teacherToken)
+			.json();
+		String stored = this.http.get(app(), link.path("url").asString(), this.teacherToken).body();
+		assertThat(stored).isEqualTo(content);
 
 		assertThat(Docker.idsWithLabel("container", "caas.class=" + classId)).isEmpty();
 		assertThat(Docker.idsWithLabel("network", "caas.class=" + classId)).isEmpty();

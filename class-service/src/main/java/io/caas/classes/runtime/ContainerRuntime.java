@@ -60,6 +60,12 @@ public interface ContainerRuntime {
 	/** A tar stream of {@code path} inside the container; the caller closes it. */
 	InputStream copyOut(String id, String path);
 
+	/**
+	 * Stops the container (SIGTERM, then SIGKILL after {@code grace}); already stopped is
+	 * fine, a missing container is an error.
+	 */
+	void stop(String id, Duration grace);
+
 	/** Force-removes the container; a missing container is fine. */
 	void remove(String id);
 

@@ -292,6 +292,19 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	}
 
 	@Override
+	public void stop(String id, Duration grace) {
+		try {
+			this.docker.stopContainerCmd(id).withTimeout((int) Math.max(1, grace.toSeconds())).exec();
+		}
+		catch (NotModifiedException ex) {
+			// already stopped
+		}
+		catch (DockerException ex) {
+			throw failure("stop " + id, ex);
+		}
+	}
+
+	@Override
 	public void remove(String id) {
 		try {
 			this.docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();

@@ -15,34 +15,46 @@ import io.caas.classes.routing.Labels;
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.template.Template;
-import io.caas.classes.workspace.UploadedWorkspace;
+import io.caas.classes.workspace.AttemptRetention;
+import io.caas.classes.workspace.CollectionProperties;
+import io.caas.classes.workspace.Manifest;
 import io.caas.classes.workspace.WorkspaceCollector;
-import io.caas.classes.workspace.WorkspaceKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Closes a class student by student, in parallel (bounded): save the workspace, verify
- * every object, and only then remove the container. A student whose save or verification
- * fails keeps their container. Containers of students no longer on the roster are closed
- * too, so nothing is left unsaved. Network and Traefik are left to
- * {@link ClassSettlement}, which tears them down once no container remains.
+ * Closes a class student by student, in parallel (bounded): stop the runtime so nothing
+ * is written after the snapshot, collect the workspace into a new attempt the store has
+ * verified, and only then remove the container. A student whose collection fails keeps
+ * their (stopped) container; opening the class again starts it. Containers of students no
+ * longer on the roster are closed too, so nothing is left unsaved. Network and Traefik
+ * are left to {@link ClassSettlement}, which tears them down once no container remains.
  */
 @Component
 public class DownClass {
+
+	private static final Logger log = LoggerFactory.getLogger(DownClass.class);
 
 	private final ContainerRuntime runtime;
 
 	private final WorkspaceCollector collector;
 
+	private final AttemptRetention retention;
+
+	private final CollectionProperties collection;
+
 	private final ProvisionPermits permits;
 
 	private final int parallelism;
 
-	public DownClass(ContainerRuntime runtime, WorkspaceCollector collector, ProvisionPermits permits,
-			OrchestratorProperties properties) {
+	public DownClass(ContainerRuntime runtime, WorkspaceCollector collector, AttemptRetention retention,
+			CollectionProperties collection, ProvisionPermits permits, OrchestratorProperties properties) {
 		this.runtime = runtime;
 		this.collector = collector;
+		this.retention = retention;
+		this.collection = collection;
 		this.permits = permits;
 		this.parallelism = properties.provisionPermits();
 	}
@@ -80,11 +92,12 @@ public class DownClass {
 					.or(() -> plan.templates().apply(plan.fallbackTemplateId()))
 					.orElseThrow(() -> new IllegalStateException("template of " + container.name() + " is unknown"));
 				tracker.step(student, StudentStep.COLLECTING);
-				UploadedWorkspace uploaded = this.collector.upload(container.id(), template.workspacePath(),
-						WorkspaceKeys.prefix(plan.classId(), session, student));
-				tracker.uploaded(student, uploaded.files().size(), uploaded.bytes());
-				this.collector.verify(uploaded);
+				this.runtime.stop(container.id(), this.collection.stopGrace());
+				Manifest collected = this.collector
+					.collect(new WorkspaceCollector.Target(plan.classId(), session, student, container.id(), template));
+				tracker.uploaded(student, collected.fileCount(), collected.totalBytes());
 				tracker.step(student, StudentStep.VERIFIED);
+				retain(collected);
 				this.runtime.remove(container.id());
 			}
 			tracker.step(student, StudentStep.REMOVED);
@@ -95,6 +108,17 @@ public class DownClass {
 		}
 		catch (RuntimeException ex) {
 			tracker.fail(student, UpClass.reason(ex));
+		}
+	}
+
+	private void retain(Manifest collected) {
+		try {
+			this.retention.apply(collected);
+		}
+		catch (RuntimeException ex) {
+			// the new attempt is complete; older ones stay until the next collection
+			log.warn("retention skipped classId={} studentId={} reason={}", collected.classId(), collected.studentId(),
+					ex.getMessage());
 		}
 	}
 

@@ -68,6 +68,14 @@ class SessionService {
 		}
 	}
 
+	/**
+	 * Closes again a class whose last close failed, on behalf of the background retry;
+	 * the same atomic claim as a teacher's request, so a busy class is a 409.
+	 */
+	String retryDown(ClassRoom room, Identity system) {
+		return start(system, room, Transition.DOWN, ClassState.CLOSING);
+	}
+
 	private String start(Identity who, ClassRoom room, Transition transition, ClassState target) {
 		this.locks.requireReachable(room.id());
 		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * One allowlisted runtime a class can be opened with: everything that reaches Docker for
@@ -27,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pidsLimit maximum number of processes in the container
  * @param internetEgress whether runtimes reach the internet (to install packages); off
  * puts each runtime on an internal network that only Traefik shares (exams)
+ * @param workspaceMaxSize largest workspace a close collects; a bigger one keeps its
+ * runtime, with the reason, and is never truncated
+ * @param workspaceMaxFiles most files a close collects, likewise
  */
 public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "^[a-z0-9]{1,32}$") String id,
 		@NotBlank String displayName, @NotBlank String image, @Min(1) @Max(65535) int port,
@@ -34,7 +39,38 @@ public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp 
 		@NotBlank String user,
 		@NotBlank @jakarta.validation.constraints.Pattern(regexp = MEMORY_RULE,
 				flags = jakarta.validation.constraints.Pattern.Flag.CASE_INSENSITIVE) String memory,
-		@Positive double cpus, @Positive long pidsLimit, @DefaultValue("true") boolean internetEgress) {
+		@Positive double cpus, @Positive long pidsLimit, @DefaultValue("true") boolean internetEgress,
+		@DefaultValue("1GB") DataSize workspaceMaxSize, @DefaultValue("50000") @Positive int workspaceMaxFiles) {
+
+	/** Default workspace limits: 1 GiB and 50,000 files. */
+	public static final DataSize DEFAULT_WORKSPACE_MAX_SIZE = DataSize.ofGigabytes(1);
+
+	public static final int DEFAULT_WORKSPACE_MAX_FILES = 50_000;
+
+	@ConstructorBinding
+	public Template {
+		workspaceMaxSize = (workspaceMaxSize != null) ? workspaceMaxSize : DEFAULT_WORKSPACE_MAX_SIZE;
+	}
+
+	/** A template with internet egress and the default workspace limits. */
+	public Template(String id, String displayName, String image, int port, String workspacePath, String user,
+			String memory, double cpus, long pidsLimit) {
+		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, true);
+	}
+
+	/** A template with the default workspace limits. */
+	public Template(String id, String displayName, String image, int port, String workspacePath, String user,
+			String memory, double cpus, long pidsLimit, boolean internetEgress) {
+		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, internetEgress,
+				DEFAULT_WORKSPACE_MAX_SIZE, DEFAULT_WORKSPACE_MAX_FILES);
+	}
+
+	/** A template with internet egress and the given workspace limits. */
+	public Template(String id, String displayName, String image, int port, String workspacePath, String user,
+			String memory, double cpus, long pidsLimit, DataSize workspaceMaxSize, int workspaceMaxFiles) {
+		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, true, workspaceMaxSize,
+				workspaceMaxFiles);
+	}
 
 	static final String MEMORY_RULE = "^\\s*(\\d+)\\s*([kmgt]?)b?\\s*$";
 

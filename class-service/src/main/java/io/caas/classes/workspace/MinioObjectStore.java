@@ -2,23 +2,20 @@ package io.caas.classes.workspace;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.minio.BucketExistsArgs;
-import io.minio.CopyObjectArgs;
-import io.minio.CopySource;
-import io.minio.Directive;
+import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
-import io.minio.StatObjectArgs;
-import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
@@ -30,9 +27,13 @@ import org.springframework.stereotype.Component;
 /**
  * {@link ObjectStore} on any S3-compatible store through the MinIO client. Uploads
  * stream: the client holds at most one part (5 MiB for files under ~48 GiB) in memory.
+ * The SHA-256 checksum header is sent as-is, so the server, not this client, decides
+ * whether what it holds is what we hashed.
  */
 @Component
 class MinioObjectStore implements ObjectStore, DisposableBean {
+
+	static final String CHECKSUM_SHA256 = "x-amz-checksum-sha256";
 
 	private final MinioClient minio;
 
@@ -67,67 +68,60 @@ class MinioObjectStore implements ObjectStore, DisposableBean {
 	}
 
 	@Override
-	public void put(String key, InputStream content, long size) {
-		call("upload " + key,
-				() -> this.minio.putObject(PutObjectArgs.builder()
-					.bucket(this.bucket)
-					.object(key)
-					.stream(content, size, -1)
-					.contentType("application/octet-stream")
-					.build()));
+	public void put(String key, InputStream content, long size, byte[] sha256) {
+		PutObjectArgs.Builder args = PutObjectArgs.builder()
+			.bucket(this.bucket)
+			.object(key)
+			.stream(content, size, -1)
+			.contentType("application/octet-stream");
+		if (sha256 != null) {
+			args.headers(Map.of(CHECKSUM_SHA256, Base64.getEncoder().encodeToString(sha256)));
+		}
+		call("upload " + key, () -> this.minio.putObject(args.build()));
 	}
 
 	@Override
-	public void putMetadata(String key, Map<String, String> userMetadata) {
-		// S3 takes metadata only with the upload; a digest known after streaming needs a
-		// self-copy
-		call("set metadata of " + key,
-				() -> this.minio.copyObject(CopyObjectArgs.builder()
-					.bucket(this.bucket)
-					.object(key)
-					.source(CopySource.builder().bucket(this.bucket).object(key).build())
-					.metadataDirective(Directive.REPLACE)
-					.userMetadata(userMetadata)
-					.build()));
+	public InputStream open(String key) {
+		return call("read " + key,
+				() -> this.minio.getObject(GetObjectArgs.builder().bucket(this.bucket).object(key).build()));
 	}
 
 	@Override
-	public Optional<StoredObject> stat(String key) {
-		return call("stat " + key, () -> {
-			try {
-				StatObjectResponse r = this.minio
-					.statObject(StatObjectArgs.builder().bucket(this.bucket).object(key).build());
-				String etag = (r.etag() != null) ? r.etag().replace("\"", "") : "";
-				return Optional.of(new StoredObject(key, r.size(), r.userMetadata(), etag));
-			}
-			catch (ErrorResponseException ex) {
-				if (ex.errorResponse().code().equals("NoSuchKey")) {
-					return Optional.empty();
-				}
-				throw ex;
-			}
-		});
-	}
-
-	@Override
-	public List<String> list(String prefix) {
+	public List<Listed> list(String prefix) {
 		return call("list " + prefix, () -> {
-			List<String> keys = new ArrayList<>();
-			for (Result<Item> item : this.minio
+			List<Listed> found = new ArrayList<>();
+			for (Result<Item> result : this.minio
 				.listObjects(ListObjectsArgs.builder().bucket(this.bucket).prefix(prefix).recursive(true).build())) {
-				keys.add(item.get().objectName());
+				Item item = result.get();
+				found.add(new Listed(item.objectName(), item.size()));
 			}
-			return keys;
+			return found;
 		});
 	}
 
 	@Override
-	public void deletePrefix(String prefix) {
-		List<DeleteObject> doomed = list(prefix).stream().map(DeleteObject::new).toList();
-		if (doomed.isEmpty()) {
+	public List<String> children(String prefix) {
+		return call("list " + prefix, () -> {
+			List<String> names = new ArrayList<>();
+			for (Result<Item> result : this.minio
+				.listObjects(ListObjectsArgs.builder().bucket(this.bucket).prefix(prefix).delimiter("/").build())) {
+				Item item = result.get();
+				if (item.isDir()) {
+					String name = item.objectName().substring(prefix.length());
+					names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+				}
+			}
+			return names;
+		});
+	}
+
+	@Override
+	public void delete(Collection<String> keys) {
+		if (keys.isEmpty()) {
 			return;
 		}
-		call("delete " + prefix, () -> {
+		List<DeleteObject> doomed = keys.stream().map(DeleteObject::new).toList();
+		call("delete " + keys.size() + " objects", () -> {
 			// the client deletes lazily: iterating the results is what sends the requests
 			for (Result<DeleteError> result : this.minio
 				.removeObjects(RemoveObjectsArgs.builder().bucket(this.bucket).objects(doomed).build())) {

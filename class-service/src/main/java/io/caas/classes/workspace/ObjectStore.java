@@ -1,12 +1,11 @@
 package io.caas.classes.workspace;
 
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * The port in front of the S3 bucket that keeps workspaces. Failures are
+ * The port in front of the S3 bucket that keeps collections. Failures are
  * {@link StorageException}s.
  */
 public interface ObjectStore {
@@ -16,33 +15,28 @@ public interface ObjectStore {
 
 	/**
 	 * Streams exactly {@code size} bytes to {@code key}; the store never closes
-	 * {@code content}.
+	 * {@code content}. When {@code sha256} is given the store computes the digest of what
+	 * it received and refuses the object if they differ ({@code x-amz-checksum-sha256}).
 	 */
-	void put(String key, InputStream content, long size);
+	void put(String key, InputStream content, long size, byte[] sha256);
 
-	/** Replaces the user metadata of an existing object. */
-	void putMetadata(String key, Map<String, String> userMetadata);
+	/** The object's bytes; the caller closes the stream. */
+	InputStream open(String key);
 
-	Optional<StoredObject> stat(String key);
+	/** Objects under a prefix, recursively, in key order. */
+	List<Listed> list(String prefix);
 
-	/** Keys under a prefix, recursively. */
-	List<String> list(String prefix);
-
-	/** Deletes every object under a prefix. */
-	void deletePrefix(String prefix);
+	/** The next path segments under a prefix (S3 common prefixes), without the slash. */
+	List<String> children(String prefix);
 
 	/**
-	 * What the store says about one object.
-	 *
-	 * @param userMetadata user metadata, keys lowercase
-	 * @param etag entity tag as the store reports it, quotes removed
+	 * Deletes the given objects. Only a retention policy calls this, never the collection
+	 * path.
 	 */
-	record StoredObject(String key, long size, Map<String, String> userMetadata, String etag) {
+	void delete(Collection<String> keys);
 
-		public StoredObject {
-			userMetadata = Map.copyOf(userMetadata);
-		}
-
+	/** One object as a listing reports it. */
+	record Listed(String key, long size) {
 	}
 
 }

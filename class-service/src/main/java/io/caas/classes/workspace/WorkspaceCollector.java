@@ -1,190 +1,168 @@
 package io.caas.classes.workspace;
 
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.caas.classes.runtime.ContainerRuntime;
-import io.caas.classes.workspace.UploadedWorkspace.UploadedFile;
+import io.caas.classes.runtime.ContainerRuntimeException;
+import io.caas.classes.template.Template;
+import io.caas.classes.workspace.ArchiveEntries.Directory;
+import io.caas.classes.workspace.ArchiveEntries.Inert;
+import io.caas.classes.workspace.ArchiveEntries.Refused;
+import io.caas.classes.workspace.ArchiveEntries.RegularFile;
+import io.caas.classes.workspace.Manifest.FileEntry;
+import io.caas.classes.workspace.Manifest.InertEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Saves a student's workspace, one object per regular file, straight from the engine's
- * tar stream to the store: no file or archive is held in memory or on disk. A container
- * may be removed only after {@link #verify} passed for it.
+ * Collects a student's workspace into a new, immutable attempt, straight from the
+ * engine's tar stream to the store (one bounded buffer, no file on disk). Every file is
+ * proven by the store ({@link VerifiedUpload}), the listing must hold exactly those files
+ * with those sizes, and only then is {@code manifest.json} written. Nothing is ever
+ * deleted or overwritten: a failed attempt is left without manifest, i.e. incomplete.
  */
 @Component
 public class WorkspaceCollector {
 
-	/** User metadata key of each object's SHA-256, hex. */
-	public static final String SHA256 = "sha256";
-
-	private static final Logger log = LoggerFactory.getLogger(WorkspaceCollector.class);
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ContainerRuntime runtime;
 
 	private final ObjectStore store;
 
+	private final Clock clock;
+
 	private volatile boolean bucketReady;
 
-	public WorkspaceCollector(ContainerRuntime runtime, ObjectStore store) {
+	public WorkspaceCollector(ContainerRuntime runtime, ObjectStore store, Clock clock) {
 		this.runtime = runtime;
 		this.store = store;
+		this.clock = clock;
 	}
 
 	/**
-	 * Streams every regular file under {@code workspacePath} to
-	 * {@code <prefix><relative path>}. Objects left under the prefix by an earlier
-	 * attempt are deleted first, so the prefix holds exactly this snapshot.
+	 * Collects the (stopped) container's workspace; throws {@link CollectionException} or
+	 * {@link StorageException} with the reason when the attempt is not complete.
 	 */
-	public UploadedWorkspace upload(String containerId, String workspacePath, String prefix) {
+	public Manifest collect(Target target) {
 		if (!this.bucketReady) {
 			this.store.ensureBucket();
 			this.bucketReady = true;
 		}
-		this.store.deletePrefix(prefix);
-		String folder = workspacePath.substring(workspacePath.lastIndexOf('/') + 1);
-		List<UploadedFile> files = new ArrayList<>();
-		int skipped = 0;
-		try (InputStream archive = this.runtime.copyOut(containerId, workspacePath);
+		Template template = target.template();
+		String attemptId = WorkspaceKeys.newAttemptId(this.clock, ThreadLocalRandom.current());
+		String prefix = WorkspaceKeys.attempt(target.classId(), target.sessionId(), target.studentId(), attemptId);
+		String folder = template.workspaceFolderName();
+		VerifiedUpload upload = new VerifiedUpload(this.store, VerifiedUpload.SINGLE_PART_MAX);
+		List<FileEntry> files = new ArrayList<>();
+		List<InertEntry> inert = new ArrayList<>();
+		Map<String, byte[]> readBack = new HashMap<>();
+		long bytes = 0;
+		try (InputStream archive = copyOut(target.containerId(), template.workspacePath());
 				TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+			ArchiveEntries.rootProblem(tar.getNextEntry(), folder).ifPresent(problem -> {
+				throw new CollectionException(problem);
+			});
 			TarArchiveEntry entry;
 			while ((entry = tar.getNextEntry()) != null) {
-				if (entry.isDirectory()) {
-					continue;
+				switch (ArchiveEntries.classify(entry, folder)) {
+					case Directory d -> {
+					}
+					case Inert i -> inert.add(new InertEntry(i.path(), i.type(), i.target()));
+					case Refused r -> throw new CollectionException("entry '" + r.name() + "' refused: " + r.reason());
+					case RegularFile f -> {
+						bytes += entry.getSize();
+						checkLimits(template, files.size() + 1, bytes);
+						String key = prefix + "files/" + f.path();
+						byte[] sha256 = upload.upload(key, tar, entry.getSize());
+						if (upload.needsReadBack(entry.getSize())) {
+							readBack.put(key, sha256);
+						}
+						files.add(new FileEntry(f.path(), entry.getSize(), VerifiedUpload.hex(sha256),
+								entry.getMode() & 07777, entry.getModTime().toInstant()));
+					}
 				}
-				Optional<String> relative = WorkspaceKeys.relativePath(entry.getName(), folder);
-				if (!isRegularFile(entry) || relative.isEmpty()) {
-					log.warn(
-							"workspace entry skipped prefix={} entry={} type={} reason=not-a-regular-file-in-workspace",
-							prefix, entry.getName(), (char) entry.getLinkFlag());
-					skipped++;
-					continue;
-				}
-				files.add(uploadEntry(tar, entry.getSize(), prefix + relative.get()));
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("read workspace archive: " + ex.getMessage(), ex);
+			throw new CollectionException("read workspace archive: " + ex.getMessage(), ex);
 		}
-		return new UploadedWorkspace(prefix, files, skipped);
+		verify(prefix, files, readBack, upload);
+		Manifest manifest = new Manifest(target.classId(), target.sessionId(), target.studentId(), attemptId,
+				this.clock.instant(), template.image(), template.id(), files.size(), bytes, files, inert);
+		writeManifest(prefix, manifest);
+		return manifest;
+	}
+
+	private InputStream copyOut(String containerId, String path) {
+		try {
+			return this.runtime.copyOut(containerId, path);
+		}
+		catch (ContainerRuntimeException ex) {
+			throw new CollectionException("workspace " + path + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void checkLimits(Template template, int files, long bytes) {
+		if (files > template.workspaceMaxFiles()) {
+			throw new CollectionException("workspace has more than " + template.workspaceMaxFiles()
+					+ " files, the template limit; nothing was dropped, the runtime is kept");
+		}
+		if (bytes > template.workspaceMaxSize().toBytes()) {
+			throw new CollectionException("workspace is larger than " + template.workspaceMaxSize()
+					+ ", the template limit; nothing was dropped, the runtime is kept");
+		}
 	}
 
 	/**
-	 * Checks every object against what was streamed (size, SHA-256 metadata and, for
-	 * single-part uploads, the MD5 entity tag) and that the prefix holds nothing else.
+	 * The store must list exactly these files with these sizes; multipart ones read back.
 	 */
-	public void verify(UploadedWorkspace uploaded) {
-		for (UploadedFile file : uploaded.files()) {
-			ObjectStore.StoredObject stored = this.store.stat(file.key())
-				.orElseThrow(() -> new StorageException("verify: " + file.key() + " is missing"));
-			if (stored.size() != file.size()) {
-				throw new StorageException(
-						"verify: " + file.key() + " has " + stored.size() + " bytes, streamed " + file.size());
-			}
-			if (!file.sha256().equals(metadata(stored, SHA256))) {
-				throw new StorageException("verify: " + file.key() + " sha256 metadata does not match");
-			}
-			if (stored.etag().matches("^[0-9a-f]{32}$") && !stored.etag().equals(file.md5())) {
-				throw new StorageException("verify: " + file.key() + " content digest does not match");
+	private void verify(String prefix, List<FileEntry> files, Map<String, byte[]> readBack, VerifiedUpload upload) {
+		Map<String, Long> listed = new HashMap<>();
+		for (ObjectStore.Listed object : this.store.list(prefix + "files/")) {
+			listed.put(object.key(), object.size());
+		}
+		if (listed.size() != files.size()) {
+			throw new CollectionException(
+					"verify: store holds " + listed.size() + " files of this attempt, uploaded " + files.size());
+		}
+		for (FileEntry file : files) {
+			String key = prefix + "files/" + file.path();
+			Long size = listed.get(key);
+			if (size == null || size != file.size()) {
+				throw new CollectionException(
+						"verify: " + file.path() + " is stored with " + size + " bytes, not " + file.size());
 			}
 		}
-		int found = this.store.list(uploaded.prefix()).size();
-		if (found != uploaded.files().size()) {
-			throw new StorageException("verify: " + uploaded.prefix() + " holds " + found + " objects, uploaded "
-					+ uploaded.files().size());
-		}
-	}
-
-	private UploadedFile uploadEntry(TarArchiveInputStream tar, long size, String key) throws IOException {
-		MessageDigest sha256 = digest("SHA-256");
-		MessageDigest md5 = digest("MD5");
-		Counting counted = new Counting(tar);
-		InputStream content = new DigestInputStream(new DigestInputStream(counted, sha256), md5);
-		this.store.put(key, content, size);
-		if (counted.count != size) {
-			throw new StorageException("upload " + key + ": streamed " + counted.count + " of " + size + " bytes");
-		}
-		String hex = HexFormat.of().formatHex(sha256.digest());
-		this.store.putMetadata(key, Map.of(SHA256, hex));
-		return new UploadedFile(key, size, hex, HexFormat.of().formatHex(md5.digest()));
-	}
-
-	private static boolean isRegularFile(TarArchiveEntry entry) {
-		return entry.isFile() && !entry.isSymbolicLink() && !entry.isLink() && !entry.isCharacterDevice()
-				&& !entry.isBlockDevice() && !entry.isFIFO();
-	}
-
-	private static String metadata(ObjectStore.StoredObject stored, String key) {
-		return stored.userMetadata()
-			.entrySet()
-			.stream()
-			.filter(e -> e.getKey().equalsIgnoreCase(key))
-			.map(Map.Entry::getValue)
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static MessageDigest digest(String algorithm) {
 		try {
-			return MessageDigest.getInstance(algorithm);
+			for (Map.Entry<String, byte[]> large : readBack.entrySet()) {
+				upload.readBack(large.getKey(), listed.get(large.getKey()), large.getValue());
+			}
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
+		catch (IOException ex) {
+			throw new CollectionException("verify: read back failed: " + ex.getMessage(), ex);
 		}
 	}
 
-	/** Counts what the store read, and keeps the store from closing the archive. */
-	private static final class Counting extends FilterInputStream {
+	private void writeManifest(String prefix, Manifest manifest) {
+		byte[] json = JSON.writeValueAsBytes(manifest);
+		this.store.put(prefix + WorkspaceKeys.MANIFEST, new ByteArrayInputStream(json), json.length,
+				VerifiedUpload.sha256().digest(json));
+	}
 
-		private long count;
-
-		Counting(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				this.count++;
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				this.count += n;
-			}
-			return n;
-		}
-
-		@Override
-		public long skip(long n) {
-			// skipping would upload bytes without digesting them
-			return 0;
-		}
-
-		@Override
-		public void close() {
-		}
-
+	/** Whose workspace, from which container, under which template. */
+	public record Target(String classId, String sessionId, String studentId, String containerId, Template template) {
 	}
 
 }

@@ -46,6 +46,22 @@ final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(csv)));
 	}
 
+	/** A GET whose body is not JSON (a zip, a file): status and bytes. */
+	Bytes bytes(String path, String user, String roles) {
+		try {
+			HttpResponse<byte[]> response = this.http.send(request(path, user, roles).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Bytes(response.statusCode(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Reads an SSE stream to its end: each event as (name, data). */
 	List<Event> events(String path, String user, String roles) throws IOException, InterruptedException {
 		HttpResponse<Stream<String>> response = this.http
@@ -102,6 +118,9 @@ final class Api {
 	}
 
 	record Event(String name, JsonNode data) {
+	}
+
+	record Bytes(int status, byte[] body) {
 	}
 
 }

@@ -20,8 +20,6 @@ import io.caas.classes.support.DockerTestSupport;
 import io.caas.classes.support.DumpLogsOnFailure;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
-import io.minio.StatObjectArgs;
-import io.minio.StatObjectResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -220,14 +218,15 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 		assertThat(closed.path("state").asString()).as(closed.toString()).isEqualTo("SUCCEEDED");
 		assertThat(closed.path("students").toString()).contains("\"state\":\"REMOVED\"");
 
-		String key = classId + "/" + sessionId + "/s1/src/main.py";
 		try (MinioClient minio = minio()) {
+			JsonNode manifest = LifecycleFixtures.latestManifest(minio, "caas-it-" + RUN,
+					classId + "/" + sessionId + "/s1/");
+			String key = classId + "/" + sessionId + "/s1/" + manifest.path("attemptId").asString()
+					+ "/files/src/main.py";
 			byte[] stored = minio.getObject(GetObjectArgs.builder().bucket("caas-it-" + RUN).object(key).build())
 				.readAllBytes();
 			assertThat(new String(stored)).isEqualTo(content);
-			StatObjectResponse stat = minio
-				.statObject(StatObjectArgs.builder().bucket("caas-it-" + RUN).object(key).build());
-			assertThat(stat.userMetadata()).containsEntry("sha256", sha256(content.getBytes()));
+			assertThat(manifest.path("files").toString()).contains("\"sha256\":\"" + sha256(content.getBytes()) + "\"");
 		}
 		assertThat(docker.containers(Labels.classSelector(classId))).isEmpty();
 		assertThat(docker.networks(Labels.classSelector(classId))).isEmpty();

@@ -1,6 +1,7 @@
 package io.caas.classes.it;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.containers.GenericContainer;
@@ -59,10 +60,15 @@ final class Infra {
 	 * Points the service at these containers; {@code run} keeps names apart between runs.
 	 */
 	static void register(DynamicPropertyRegistry registry, String run) {
+		register(registry, run, Infra::minioEndpoint);
+	}
+
+	/** The same, with the S3 endpoint of another MinIO. */
+	static void register(DynamicPropertyRegistry registry, String run, Supplier<Object> storageEndpoint) {
 		registry.add("spring.mongodb.uri", Infra::mongoUri);
 		registry.add("spring.data.redis.host", redis::getHost);
 		registry.add("spring.data.redis.port", () -> redis.getMappedPort(6379));
-		registry.add("caas.storage.endpoint", Infra::minioEndpoint);
+		registry.add("caas.storage.endpoint", storageEndpoint);
 		registry.add("caas.storage.access-key", () -> MINIO_USER);
 		registry.add("caas.storage.secret-key", () -> MINIO_PASSWORD);
 		registry.add("caas.storage.bucket", () -> "caas-it-" + run);

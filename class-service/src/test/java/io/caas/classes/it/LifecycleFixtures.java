@@ -1,5 +1,6 @@
 package io.caas.classes.it;
 
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,13 @@ import io.caas.classes.operation.OperationState;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.session.ClassState;
 import io.caas.classes.session.Transition;
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -60,6 +66,30 @@ final class LifecycleFixtures {
 			.credentials(Infra.MINIO_USER, Infra.MINIO_PASSWORD)
 			.region("us-east-1")
 			.build();
+	}
+
+	/** The manifest of the newest complete attempt under a student's prefix. */
+	static JsonNode latestManifest(MinioClient minio, String bucket, String studentPrefix) throws Exception {
+		List<JsonNode> all = manifests(minio, bucket, studentPrefix);
+		if (all.isEmpty()) {
+			throw new AssertionError("no complete attempt under " + studentPrefix);
+		}
+		return all.getLast();
+	}
+
+	/** Manifests of every complete attempt under a student's prefix, oldest first. */
+	static List<JsonNode> manifests(MinioClient minio, String bucket, String studentPrefix) throws Exception {
+		List<JsonNode> found = new java.util.ArrayList<>();
+		for (Result<Item> item : minio
+			.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(studentPrefix).recursive(true).build())) {
+			String key = item.get().objectName();
+			if (key.endsWith("/manifest.json")) {
+				try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+					found.add(JsonMapper.builder().build().readTree(in));
+				}
+			}
+		}
+		return found;
 	}
 
 	static String sha256(byte[] bytes) throws Exception {

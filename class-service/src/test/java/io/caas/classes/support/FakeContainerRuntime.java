@@ -120,6 +120,7 @@ public class FakeContainerRuntime implements ContainerRuntime {
 			}
 			Optional<Fake> twin = byName(spec.name());
 			if (twin.isPresent()) {
+				twin.get().state = State.RUNNING;
 				return twin.get().view();
 			}
 			Fake fake = new Fake(UUID.randomUUID().toString(), spec.name(), new TreeMap<>(spec.labels()), spec);
@@ -200,6 +201,14 @@ public class FakeContainerRuntime implements ContainerRuntime {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
 			tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+			if (fake.rootLink != null) {
+				TarArchiveEntry root = new TarArchiveEntry(folder, TarArchiveEntry.LF_SYMLINK);
+				root.setLinkName(fake.rootLink);
+				tar.putArchiveEntry(root);
+				tar.closeArchiveEntry();
+				tar.finish();
+				return new ByteArrayInputStream(bytes.toByteArray());
+			}
 			tar.putArchiveEntry(new TarArchiveEntry(folder + "/"));
 			tar.closeArchiveEntry();
 			for (Map.Entry<String, byte[]> file : fake.files.entrySet()) {
@@ -215,11 +224,25 @@ public class FakeContainerRuntime implements ContainerRuntime {
 				tar.putArchiveEntry(entry);
 				tar.closeArchiveEntry();
 			}
+			for (TarArchiveEntry raw : fake.rawEntries) {
+				tar.putArchiveEntry(raw);
+				tar.closeArchiveEntry();
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		return new ByteArrayInputStream(bytes.toByteArray());
+	}
+
+	@Override
+	public void stop(String id, Duration grace) {
+		Fake fake = this.containers.get(id);
+		if (fake == null) {
+			throw new ContainerRuntimeException("stop " + id + ": no such container");
+		}
+		this.events.add("stop " + fake.name);
+		fake.state = State.EXITED;
 	}
 
 	@Override
@@ -245,6 +268,12 @@ public class FakeContainerRuntime implements ContainerRuntime {
 
 		public final Map<String, String> symlinks = new LinkedHashMap<>();
 
+		/** Entries appended as given (no data), e.g. hostile names or devices. */
+		public final List<TarArchiveEntry> rawEntries = new ArrayList<>();
+
+		/** When set, the workspace root itself is a symlink to this target. */
+		public volatile String rootLink;
+
 		public volatile State state = State.RUNNING;
 
 		public volatile Health health = Health.NONE;
@@ -254,6 +283,11 @@ public class FakeContainerRuntime implements ContainerRuntime {
 			this.name = name;
 			this.labels = labels;
 			this.spec = spec;
+		}
+
+		public Fake bytes(String path, byte[] content) {
+			this.files.put(path, content);
+			return this;
 		}
 
 		public Fake file(String path, String content) {
