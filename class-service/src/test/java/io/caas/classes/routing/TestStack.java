@@ -20,6 +20,8 @@ import io.caas.classes.support.InMemoryObjectStore;
 import io.caas.classes.support.LocalPermits;
 import io.caas.classes.support.RecordingTracker;
 import io.caas.classes.template.Template;
+import io.caas.classes.workspace.AttemptRetention;
+import io.caas.classes.workspace.CollectionProperties;
 import io.caas.classes.workspace.WorkspaceCollector;
 import org.testcontainers.containers.GenericContainer;
 
@@ -67,7 +69,9 @@ final class TestStack {
 	}
 
 	ClassState down(String classId, String session, List<String> students) {
-		DownClass down = new DownClass(this.runtime, new WorkspaceCollector(this.runtime, this.store),
+		DownClass down = new DownClass(this.runtime,
+				new WorkspaceCollector(this.runtime, this.store, java.time.Clock.systemUTC()),
+				new AttemptRetention(this.store, CollectionProperties.defaults()), CollectionProperties.defaults(),
 				new LocalPermits(4), this.properties);
 		RecordingTracker op = new RecordingTracker(Transition.DOWN, classId, session, students);
 		down.run(new DownClass.Plan(classId, session, students, id -> java.util.Optional.of(Fixtures.codeserver()),

@@ -163,8 +163,8 @@ class DownClassTest {
 		assertThat(this.runtime.byName("caas-cs101-s2")).isPresent();
 
 		new UpClass(this.runtime, new TraefikAttachment(this.runtime, Fixtures.routing()),
-				new StudentSpecs(Fixtures.urls(), Fixtures.orchestrator(2)), new LocalPermits(2),
-				Fixtures.orchestrator(2))
+				new StudentSpecs(Fixtures.urls(), Fixtures.installation()), new LocalPermits(2),
+				(classId, studentId) -> true, Fixtures.orchestrator(2))
 			.run(new UpClass.Plan("cs101", SESSION, Fixtures.codeserver(), List.of("s1", "s2")),
 					new RecordingTracker(Transition.UP, "cs101", SESSION, List.of("s1", "s2")).tracker);
 		container("s2").files.clear();
