@@ -20,6 +20,7 @@ class LabelsTest {
 				Map.entry("traefik.http.routers.caas-cs101-student1.rule", "Host(`cs101-student1-ide.caas.localhost`)"),
 				Map.entry("traefik.http.routers.caas-cs101-student1.entrypoints", "web"),
 				Map.entry("traefik.http.routers.caas-cs101-student1.service", "caas-cs101-student1"),
+				Map.entry("traefik.http.routers.caas-cs101-student1.middlewares", "caas-ide-auth@file"),
 				Map.entry("traefik.http.services.caas-cs101-student1.loadbalancer.server.port", "8080")));
 	}
 
