@@ -4,13 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { chromium } from 'playwright-core';
+import { domain, launch, port, shots, signIn as signInAs } from './lib/stack.mjs';
 
-const port = process.env.CAAS_E2E_HTTP_PORT ?? '18080';
-const domain = process.env.CAAS_E2E_DOMAIN ?? 'caas.localhost';
-const password = process.env.CAAS_E2E_PASSWORD ?? 'caas-demo';
-const app = `http://app.${domain}:${port}/`;
-const shots = new URL('../target/browser/', import.meta.url).pathname;
 // The security suite's prefix: the e2e script sweeps `sec*` classes.
 const classId = `sec${randomBytes(4).toString('hex')}`;
 const ideUrl = (student) => `http://${classId}-${student}-ide.${domain}:${port}/`;
@@ -19,25 +14,12 @@ let browser;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 
 after(async () => browser?.close());
 
-async function signIn(username) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(app);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#me-name').waitFor();
-  return { context, page };
-}
+const signIn = (username) => signInAs(browser, username);
 
 // The API from the signed-in page, authenticated by its session cookie like the UI.
 async function api(page, method, path, body) {

@@ -12,6 +12,7 @@ import io.caas.auth.AuthProperties;
 import io.caas.auth.session.Session;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
@@ -70,21 +71,7 @@ public class AccessTokens {
 
 	public String issue(Session session) {
 		Instant now = this.clock.instant();
-		return Jwts.builder()
-			.header()
-			.keyId(this.keys.current().kid())
-			.and()
-			.subject(session.username())
-			.audience()
-			.add(API_AUDIENCE)
-			.and()
-			.claim("roles", session.roles())
-			.claim("sid", session.sid())
-			.issuer(ISSUER)
-			.issuedAt(Date.from(now))
-			.expiration(Date.from(now.plus(this.ttl)))
-			.signWith(this.keys.current().privateKey(), Jwts.SIG.RS256)
-			.compact();
+		return signed(session, API_AUDIENCE, now, now.plus(this.ttl)).claim("roles", session.roles()).compact();
 	}
 
 	/**
@@ -93,22 +80,23 @@ public class AccessTokens {
 	 * checks the {@code sid} on every request).
 	 */
 	public String issueIde(Session session, String host) {
-		Instant now = this.clock.instant();
+		return signed(session, IDE_AUDIENCE, this.clock.instant(), session.expiresAt()).claim("host", host).compact();
+	}
+
+	private JwtBuilder signed(Session session, String audience, Instant now, Instant expiresAt) {
 		return Jwts.builder()
 			.header()
 			.keyId(this.keys.current().kid())
 			.and()
 			.subject(session.username())
 			.audience()
-			.add(IDE_AUDIENCE)
+			.add(audience)
 			.and()
 			.claim("sid", session.sid())
-			.claim("host", host)
 			.issuer(ISSUER)
 			.issuedAt(Date.from(now))
-			.expiration(Date.from(session.expiresAt()))
-			.signWith(this.keys.current().privateKey(), Jwts.SIG.RS256)
-			.compact();
+			.expiration(Date.from(expiresAt))
+			.signWith(this.keys.current().privateKey(), Jwts.SIG.RS256);
 	}
 
 	/** Seconds an access token issued now stays valid. */
