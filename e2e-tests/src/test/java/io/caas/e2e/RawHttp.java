@@ -34,9 +34,19 @@ final class RawHttp {
 	}
 
 	Reply send(String method, String host, String path, HttpRequest.BodyPublisher body, String... headers) {
+		return send(false, method, host, path, body, headers);
+	}
+
+	/**
+	 * With {@code expectContinue}, the body is only sent after the server's 100 Continue
+	 * (as curl does for large uploads).
+	 */
+	Reply send(boolean expectContinue, String method, String host, String path, HttpRequest.BodyPublisher body,
+			String... headers) {
 		HttpRequest.Builder builder = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.stack.httpPort() + path))
 			.timeout(Duration.ofSeconds(60))
+			.expectContinue(expectContinue)
 			.header("Host", host)
 			.method(method, body);
 		for (int i = 0; i + 1 < headers.length; i += 2) {

@@ -45,6 +45,9 @@ class SessionEndRelayFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		Optional<String> sid = sidOf(bearer(request)).or(() -> sidOf(cookie(request)));
+		// Before and after: a request of the same session running meanwhile may have
+		// cached "alive" again.
+		sid.ifPresent(this.liveness::forget);
 		return chain.filter(exchange).doFinally(signal -> sid.ifPresent(this.liveness::forget));
 	}
 
