@@ -43,10 +43,18 @@ class SecuritySuiteIT {
 	void openTheSuitesClass() {
 		String classId = "sec" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		String password = this.stack.password();
-		this.ctx = new SuiteContext(this.stack, this.http, this.signIn, this.cases, classId,
-				this.signIn.login("admin", password), this.signIn.login("teacher1", password),
-				this.signIn.login("teacher2", password), this.signIn.login("student1", password),
-				this.signIn.login("student2", password));
+		IdeSignIn.Login admin = this.signIn.login("admin", password);
+		// Another teacher, who does not teach the suite's class (the demo has only
+		// teacher1).
+		String otherTeacher = "sect" + classId.substring(3);
+		RawHttp.Reply teacher2 = this.http.send("POST", this.stack.appHost(), "/api/users",
+				java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + otherTeacher
+						+ "\",\"password\":\"other-teacher-1\",\"roles\":[\"teacher\"]}"),
+				"Content-Type", "application/json", "Authorization", "Bearer " + admin.accessToken());
+		assertThat(teacher2.status()).as(teacher2.toString()).isEqualTo(201);
+		this.ctx = new SuiteContext(this.stack, this.http, this.signIn, this.cases, classId, admin,
+				this.signIn.login("teacher1", password), this.signIn.login(otherTeacher, "other-teacher-1"),
+				this.signIn.login("student1", password), this.signIn.login("student2", password));
 		this.api = new ApiAttacks(this.ctx);
 		String teacher = this.ctx.teacher1().accessToken();
 		RawHttp.Reply created = this.ctx.api("POST", "/api/classes", teacher,
@@ -55,6 +63,13 @@ class SecuritySuiteIT {
 							"templateId", "codeserver", "students", java.util.List.of("student1", "student2"))));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat(transition(classId, "up")).isEqualTo("SUCCEEDED");
+		// Traefik learns of new routers from Docker events, a moment after the class is
+		// up.
+		for (String host : java.util.List.of(this.ctx.host1(), this.ctx.host2())) {
+			RawHttp.Reply routed = Poll.until(() -> this.http.get(host, "/"), r -> r.status() == 302,
+					Duration.ofSeconds(60));
+			assertThat(routed.status()).as(host + " behind forward-auth: " + routed).isEqualTo(302);
+		}
 		String cookie = this.signIn.ideCookie(this.ctx.student1().sessionCookie(), this.ctx.host1());
 		RawHttp.Reply ide = Poll.until(
 				() -> this.http.get(this.ctx.host1(), "/", "Cookie", IdeSignIn.IDE_COOKIE + "=" + cookie),
@@ -92,7 +107,7 @@ class SecuritySuiteIT {
 
 	@Test
 	@Order(4)
-	void bodiesAndRostersAreCapped() {
+	void bodiesAndRostersAreCapped() throws Exception {
 		LimitAttacks limits = new LimitAttacks(this.ctx);
 		limits.run(this.api);
 		System.out.println("256 MB body refused in " + limits.hugeMillis() + " ms");
