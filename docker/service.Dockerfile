@@ -3,7 +3,9 @@
 ARG JAVA_BASE_IMAGE=eclipse-temurin:25-jre
 FROM ${JAVA_BASE_IMAGE}
 ARG MODULE
-RUN mkdir -p /app /data && chown 10001:10001 /data
+# /data/keys exists in the image, owned by the service user: Docker seeds a new named volume
+# mounted there (auth-keys) with this owner, so auth-service can keep its signing key.
+RUN mkdir -p /app /data/keys && chown -R 10001:10001 /data && chmod 700 /data/keys
 COPY ${MODULE}/target/${MODULE}.jar /app/app.jar
 USER 10001
 WORKDIR /app

@@ -34,6 +34,14 @@ function ideLink(url, label) {
   return url ? el('a', { href: url, target: '_blank', rel: 'noopener' }, label) : el('span', { class: 'muted' }, '—');
 }
 
+/** After signing in for an IDE, the gateway's /ide/open sends the browser on to it. */
+function goToNext() {
+  const next = new URLSearchParams(location.search).get('next');
+  if (!next || !next.startsWith('/ide/open?')) return false;
+  location.assign(next);
+  return true;
+}
+
 async function start() {
   for (const id of ['login', 'teacher', 'student', 'whoami']) $(id).hidden = true;
   let me;
@@ -144,6 +152,7 @@ $('login-form').addEventListener('submit', async (event) => {
       { username: form.username.value.trim(), password: form.password.value }, false));
     form.reset();
     show('');
+    if (goToNext()) return;
     await start();
   } catch (e) {
     show(e.status === 401 ? 'Wrong username or password.' : e.message);

@@ -34,6 +34,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -80,7 +82,7 @@ class AuthFlowIT {
 		Map<String, Object> first = body(login("teacher1", FakeUserService.PASSWORD).andExpect(status().isOk())
 			.andExpect(jsonPath("$.expiresIn").value(900))
 			.andExpect(jsonPath("$.mustChangePassword").value(false))
-			.andExpect(header().string(HttpHeaders.SET_COOKIE, containsString("Domain=.caas.localhost"))));
+			.andExpect(header().string(HttpHeaders.SET_COOKIE, not(containsString("Domain")))));
 		Claims claims = verifyWithJwks((String) first.get("accessToken"));
 		assertThat(claims.getSubject()).isEqualTo("teacher1");
 		String sid = claims.get("sid", String.class);
@@ -107,6 +109,65 @@ class AuthFlowIT {
 		refresh((String) second.get("refreshToken")).andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/internal/sessions/" + sid)).andExpect(status().isNotFound());
 		assertThat(this.redis.hasKey("caas:session:" + sid)).isFalse();
+	}
+
+	@Test
+	void replayedRefreshTokenRevokesTheWholeSession() throws Exception {
+		Map<String, Object> first = body(login("teacher1", FakeUserService.PASSWORD).andExpect(status().isOk()));
+		String sid = verifyWithJwks((String) first.get("accessToken")).get("sid", String.class);
+		Map<String, Object> second = body(refresh((String) first.get("refreshToken")).andExpect(status().isOk()));
+		refresh((String) first.get("refreshToken")).andExpect(status().isUnauthorized());
+		refresh((String) second.get("refreshToken")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/internal/sessions/" + sid)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void ideTransferWorksOnceOnItsOwnHostAndYieldsAnIdeTokenForThatHost() throws Exception {
+		Map<String, Object> tokens = body(login("teacher1", FakeUserService.PASSWORD).andExpect(status().isOk()));
+		String sid = verifyWithJwks((String) tokens.get("accessToken")).get("sid", String.class);
+		String host = "cs101-student1-ide.caas.localhost";
+		String transfer = JsonPath.read(this.mvc
+			.perform(post("/internal/ide-transfers").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"sid\":\"%s\",\"host\":\"%s\",\"path\":\"/proxy/3000/\"}".formatted(sid, host)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.token");
+		redeem(transfer, "cs101-student2-ide.caas.localhost").andExpect(status().isUnauthorized());
+		String again = JsonPath.read(this.mvc
+			.perform(post("/internal/ide-transfers").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"sid\":\"%s\",\"host\":\"%s\",\"path\":\"/\"}".formatted(sid, host)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.token");
+		Map<String, Object> ide = body(
+				redeem(again, host).andExpect(status().isOk()).andExpect(jsonPath("$.path").value("/")));
+		Claims claims = verifyWithJwks((String) ide.get("ideToken"));
+		assertThat(claims.getAudience()).containsExactly("caas-ide");
+		assertThat(claims.get("host", String.class)).isEqualTo(host);
+		assertThat(claims.get("sid", String.class)).isEqualTo(sid);
+		redeem(again, host).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void endingEveryOneOfAUsersSessionsEndsThemAll() throws Exception {
+		String a = verifyWithJwks((String) body(login("teacher1", FakeUserService.PASSWORD)).get("accessToken"))
+			.get("sid", String.class);
+		String b = verifyWithJwks((String) body(login("teacher1", FakeUserService.PASSWORD)).get("accessToken"))
+			.get("sid", String.class);
+		this.mvc.perform(delete("/internal/users/teacher1/sessions")).andExpect(status().isOk());
+		this.mvc.perform(get("/internal/sessions/" + a)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/internal/sessions/" + b)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void failedLoginsPerAccountAreThrottledWithRetryAfter() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			login("throttled", "wrong").andExpect(status().isUnauthorized());
+		}
+		login("throttled", "wrong").andExpect(status().isTooManyRequests())
+			.andExpect(header().exists(HttpHeaders.RETRY_AFTER))
+			.andExpect(jsonPath("$.code").value("too-many-logins"));
 	}
 
 	@Test
@@ -173,6 +234,11 @@ class AuthFlowIT {
 	private ResultActions login(String username, String password) throws Exception {
 		return this.mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password)));
+	}
+
+	private ResultActions redeem(String token, String host) throws Exception {
+		return this.mvc.perform(post("/internal/ide-transfers/redeem").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"token\":\"%s\",\"host\":\"%s\"}".formatted(token, host)));
 	}
 
 	private ResultActions refresh(String refreshToken) throws Exception {

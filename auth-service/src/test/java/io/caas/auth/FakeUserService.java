@@ -23,6 +23,7 @@ public final class FakeUserService implements AutoCloseable {
 	public FakeUserService() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/internal/users/verify", this::verify);
+		this.server.createContext("/internal/users/", this::current);
 		this.server.start();
 	}
 
@@ -45,6 +46,17 @@ public final class FakeUserService implements AutoCloseable {
 		}
 		else {
 			respond(exchange, 401, "application/problem+json", "{\"status\":401,\"code\":\"unauthorized\"}");
+		}
+	}
+
+	/** The account as it is now: teacher1 exists, anyone else is gone or disabled. */
+	private void current(HttpExchange exchange) throws IOException {
+		if (exchange.getRequestURI().getPath().equals("/internal/users/teacher1")) {
+			respond(exchange, 200, "application/json",
+					"{\"username\":\"teacher1\",\"roles\":[\"teacher\"],\"displayName\":\"Teacher 1\",\"mustChangePassword\":false}");
+		}
+		else {
+			respond(exchange, 404, "application/problem+json", "{\"status\":404}");
 		}
 	}
 

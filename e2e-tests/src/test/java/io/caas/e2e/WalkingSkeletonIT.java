@@ -25,6 +25,10 @@ class WalkingSkeletonIT {
 
 	private final Http http = new Http(this.stack);
 
+	private final RawHttp raw = new RawHttp(this.stack);
+
+	private final IdeSignIn ideSignIn = new IdeSignIn(this.raw, this.stack);
+
 	private String teacherToken;
 
 	private String studentToken;
@@ -58,12 +62,16 @@ class WalkingSkeletonIT {
 			assertThat(student.path("state").asString()).as(student.toString()).isEqualTo("READY");
 		}
 
+		// The class's teacher reaches every student's IDE through the per-host sign-in.
+		String teacherSession = this.ideSignIn.login("teacher1", this.stack.password()).sessionCookie();
 		for (String student : students) {
 			String host = this.stack.ideHost(classId, student);
-			Http.Response page = Poll.until(() -> followToPage(host), r -> r.status() == 200, Duration.ofSeconds(30));
+			String cookie = IdeSignIn.IDE_COOKIE + "=" + this.ideSignIn.ideCookie(teacherSession, host);
+			RawHttp.Reply page = Poll.until(() -> followToPage(host, cookie), r -> r.status() == 200,
+					Duration.ofSeconds(30));
 			assertThat(page.status()).as(host + " " + page).isEqualTo(200);
 			assertThat(page.body()).as(host).containsIgnoringCase("code-server");
-			assertThat(WebSocketProbe.upgradeStatusLine(this.stack.httpPort(), host)).as(host)
+			assertThat(WebSocketProbe.upgradeStatusLine(this.stack.httpPort(), host, cookie)).as(host)
 				.startsWith("HTTP/1.1 101");
 		}
 
@@ -136,13 +144,13 @@ class WalkingSkeletonIT {
 				op -> !"RUNNING".equals(op.path("state").asString()), TRANSITION_TIMEOUT);
 	}
 
-	private Http.Response followToPage(String host) {
-		Http.Response response = this.http.get(host, "/", null);
+	private RawHttp.Reply followToPage(String host, String cookie) {
+		RawHttp.Reply response = this.raw.get(host, "/", "Cookie", cookie);
 		for (int hops = 0; hops < 3 && response.status() / 100 == 3; hops++) {
 			String location = response.location();
 			String path = location.startsWith("http") ? location.replaceFirst("^https?://[^/]+", "")
 					: location.startsWith("./") ? location.substring(1) : location;
-			response = this.http.get(host, path.startsWith("/") ? path : "/" + path, null);
+			response = this.raw.get(host, path.startsWith("/") ? path : "/" + path, "Cookie", cookie);
 		}
 		return response;
 	}

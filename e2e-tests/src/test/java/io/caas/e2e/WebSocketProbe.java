@@ -19,11 +19,17 @@ final class WebSocketProbe {
 	}
 
 	static String upgradeStatusLine(int port, String host) throws IOException {
+		return upgradeStatusLine(port, host, null);
+	}
+
+	/** The same, carrying a {@code Cookie} header as a browser would. */
+	static String upgradeStatusLine(int port, String host, String cookie) throws IOException {
 		String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes());
 		String request = "GET /?reconnectionToken=" + UUID.randomUUID()
 				+ "&reconnection=false&skipWebSocketFrames=false HTTP/1.1\r\n" + "Host: " + host + "\r\n"
 				+ "Origin: http://" + host + "\r\n" + "Upgrade: websocket\r\n" + "Connection: Upgrade\r\n"
-				+ "Sec-WebSocket-Key: " + key + "\r\n" + "Sec-WebSocket-Version: 13\r\n\r\n";
+				+ "Sec-WebSocket-Key: " + key + "\r\n" + "Sec-WebSocket-Version: 13\r\n"
+				+ ((cookie != null) ? "Cookie: " + cookie + "\r\n" : "") + "\r\n";
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(15_000);
 			OutputStream out = socket.getOutputStream();

@@ -1,7 +1,9 @@
 package io.caas.users;
 
 import io.caas.common.identity.IdentityHeaders;
+import io.caas.users.session.AuthSessions;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,6 +11,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,6 +34,10 @@ class UserApiIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	/** auth-service, told to end sessions: not running in this test. */
+	@MockitoBean
+	AuthSessions sessions;
 
 	@Test
 	void createdUserCanVerifyAndDuplicateIsConflict() throws Exception {
@@ -67,6 +74,7 @@ class UserApiIT {
 			.perform(as("apiuser2", "student", put("/api/users/me/password")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"currentPassword\":\"first-pass\",\"newPassword\":\"second-pass\"}"))
 			.andExpect(status().isNoContent());
+		Mockito.verify(this.sessions).endAll("apiuser2");
 		verify("apiuser2", "first-pass").andExpect(status().isUnauthorized());
 		verify("apiuser2", "second-pass").andExpect(status().isOk())
 			.andExpect(jsonPath("$.mustChangePassword").value(false));

@@ -1,5 +1,6 @@
 package io.caas.auth.login;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -8,10 +9,14 @@ import io.caas.auth.session.Session;
 import io.caas.auth.session.SessionStore;
 import io.caas.auth.token.AccessTokens;
 import io.caas.common.error.CaasException;
+import io.caas.common.error.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,24 +37,60 @@ class AuthController {
 
 	private final SessionCookie cookie;
 
-	AuthController(UserServiceClient userService, SessionStore sessions, AccessTokens tokens, SessionCookie cookie) {
+	private final LoginThrottle throttle;
+
+	AuthController(UserServiceClient userService, SessionStore sessions, AccessTokens tokens, SessionCookie cookie,
+			LoginThrottle throttle) {
 		this.userService = userService;
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.cookie = cookie;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/login")
-	ResponseEntity<AuthRequests.Tokens> login(@Valid @RequestBody AuthRequests.Login request) {
-		UserServiceClient.VerifiedUser user = this.userService.verify(request.username(), request.password());
+	ResponseEntity<?> login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http) {
+		String address = ClientAddress.of(http);
+		Optional<Duration> wait = this.throttle.blocked(request.username(), address);
+		if (wait.isPresent()) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-logins",
+						"Too many failed sign-ins; try again in " + wait.get().toSeconds() + " s"));
+		}
+		UserServiceClient.VerifiedUser user;
+		try {
+			user = this.userService.verify(request.username(), request.password());
+		}
+		catch (CaasException ex) {
+			if (ex.status() == HttpStatus.UNAUTHORIZED) {
+				this.throttle.failed(request.username(), address);
+			}
+			throw ex;
+		}
+		this.throttle.succeeded(request.username());
 		return answer(this.sessions.open(user.username(), user.roles()), user.mustChangePassword());
 	}
 
+	/**
+	 * Rotates the refresh token and re-reads the account: new roles take effect now, and
+	 * a disabled or deleted account ends its session here.
+	 */
 	@PostMapping("/refresh")
 	ResponseEntity<AuthRequests.Tokens> refresh(@Valid @RequestBody AuthRequests.Refresh request) {
 		Session.Opened opened = this.sessions.rotate(request.refreshToken())
 			.orElseThrow(() -> CaasException.unauthorized("Refresh token is invalid, used or expired"));
-		return answer(opened, null);
+		Session session = opened.session();
+		Optional<UserServiceClient.VerifiedUser> user = this.userService.current(session.username());
+		if (user.isEmpty()) {
+			this.sessions.close(session.sid());
+			throw CaasException.unauthorized("The account no longer exists or is disabled");
+		}
+		if (!user.get().roles().equals(session.roles())) {
+			session = this.sessions.updateRoles(session, user.get().roles());
+		}
+		return answer(new Session.Opened(session, opened.refreshToken()), null);
 	}
 
 	/**

@@ -6,20 +6,18 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code caas_session} cookie carrying the access token, scoped to the whole domain
- * so the gateway's forward-auth sees it on every IDE host.
+ * The {@code caas_session} cookie carrying the access token. Host-only (no
+ * {@code Domain}): the browser sends it back to the app host alone, never to an IDE host
+ * where a student's code could read it.
  */
 @Component
 class SessionCookie {
 
 	static final String NAME = "caas_session";
 
-	private final String domain;
-
 	private final boolean secure;
 
 	SessionCookie(AuthProperties properties) {
-		this.domain = "." + properties.cookieDomain();
 		this.secure = properties.cookieSecure();
 	}
 
@@ -32,12 +30,7 @@ class SessionCookie {
 	}
 
 	private ResponseCookie.ResponseCookieBuilder base(String value) {
-		return ResponseCookie.from(NAME, value)
-			.domain(this.domain)
-			.path("/")
-			.httpOnly(true)
-			.secure(this.secure)
-			.sameSite("Lax");
+		return ResponseCookie.from(NAME, value).path("/").httpOnly(true).secure(this.secure).sameSite("Lax");
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.caas.auth.login;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.caas.auth.AuthProperties;
 import io.caas.common.error.CaasException;
@@ -49,6 +50,28 @@ class UserServiceClient {
 			log.warn("user-service verify failed: {}", ex.toString());
 			throw new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "user-service-unavailable",
 					"Cannot check credentials right now, try again shortly");
+		}
+	}
+
+	/**
+	 * The user as user-service knows them now; empty when gone or disabled, so a refresh
+	 * picks up role changes and a disabled account stops at its next refresh.
+	 */
+	Optional<VerifiedUser> current(String username) {
+		try {
+			VerifiedUser user = this.rest.get()
+				.uri("/internal/users/{username}", username)
+				.retrieve()
+				.body(VerifiedUser.class);
+			return Optional.ofNullable(user).filter(u -> u.username() != null);
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			return Optional.empty();
+		}
+		catch (RestClientException ex) {
+			log.warn("user-service lookup failed: {}", ex.toString());
+			throw new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "user-service-unavailable",
+					"Cannot check the account right now, try again shortly");
 		}
 	}
 

@@ -1,17 +1,14 @@
 package io.caas.auth.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.caas.auth.AuthProperties;
 
@@ -21,9 +18,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sessions in Redis: {@code caas:session:<sid>} is a hash (user, roles, hash of the
- * current refresh token) and {@code caas:refresh:<sha256>} points a refresh token at its
- * session. Only hashes of refresh tokens are stored, so a Redis dump cannot be replayed.
+ * Sessions in Redis: {@code caas:session:<sid>} is a hash (user, roles, absolute end,
+ * hash of the current refresh token), {@code caas:refresh:<sha256>} points a refresh
+ * token at its session, {@code caas:refresh-used:<sha256>} remembers rotated tokens so
+ * that a replay revokes the session, and {@code caas:user-sessions:<user>} lists a user's
+ * sessions so they can all be ended at once. Only hashes of refresh tokens are stored.
  */
 @Component
 public class SessionStore {
@@ -32,45 +31,55 @@ public class SessionStore {
 
 	static final String REFRESH_PREFIX = "caas:refresh:";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	static final String USED_PREFIX = "caas:refresh-used:";
+
+	static final String USER_PREFIX = "caas:user-sessions:";
 
 	private final StringRedisTemplate redis;
 
-	private final Duration ttl;
+	private final Duration idleTtl;
+
+	private final Duration maxTtl;
+
+	private final Clock clock;
 
 	SessionStore(StringRedisTemplate redis, AuthProperties properties) {
 		this.redis = redis;
-		this.ttl = properties.refreshTokenTtl();
+		this.idleTtl = properties.refreshTokenTtl();
+		this.maxTtl = properties.sessionMaxTtl();
+		this.clock = Clock.systemUTC();
 	}
 
 	public Session.Opened open(String username, List<String> roles) {
-		Session session = new Session(random(16), username, roles);
-		String refreshToken = random(32);
-		Map<Object, Object> fields = Map.of("user", username, "roles", String.join(",", roles));
-		this.redis.execute(new SessionCallback<List<Object>>() {
-			@Override
-			@SuppressWarnings("unchecked")
-			public <K, V> List<Object> execute(RedisOperations<K, V> operations) {
-				RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
-				ops.multi();
-				write(ops, session.sid(), fields, refreshToken);
-				return ops.exec();
-			}
+		Instant expiresAt = this.clock.instant().plus(this.maxTtl);
+		Session session = new Session(Secrets.random(16), username, roles, expiresAt);
+		String refreshToken = Secrets.random(32);
+		Map<Object, Object> fields = Map.of("user", username, "roles", String.join(",", roles), "expires",
+				Long.toString(expiresAt.getEpochSecond()));
+		transaction(ops -> {
+			write(ops, session.sid(), fields, refreshToken);
+			ops.opsForSet().add(USER_PREFIX + username, session.sid());
+			ops.expire(USER_PREFIX + username, this.maxTtl);
 		});
 		return new Session.Opened(session, refreshToken);
 	}
 
 	/**
 	 * Trades a refresh token for a new one on the same session. Each token works once:
-	 * deleting it is the first step, so two concurrent refreshes cannot both succeed.
+	 * deleting it is the first step, so two concurrent refreshes cannot both succeed. A
+	 * token that was already traded is a stolen copy or a replay: the whole session ends.
 	 */
 	public Optional<Session.Opened> rotate(String refreshToken) {
-		String oldHash = sha256(refreshToken);
+		String oldHash = Secrets.sha256(refreshToken);
 		String sid = this.redis.opsForValue().getAndDelete(REFRESH_PREFIX + oldHash);
 		if (sid == null) {
+			String usedBy = this.redis.opsForValue().get(USED_PREFIX + oldHash);
+			if (usedBy != null) {
+				close(usedBy);
+			}
 			return Optional.empty();
 		}
-		String newToken = random(32);
+		String newToken = Secrets.random(32);
 		return Optional.ofNullable(this.redis.execute(new SessionCallback<Session.Opened>() {
 			@Override
 			@SuppressWarnings("unchecked")
@@ -80,15 +89,16 @@ public class SessionStore {
 				// half-reviving the session
 				ops.watch(SESSION_PREFIX + sid);
 				Map<Object, Object> fields = ops.opsForHash().entries(SESSION_PREFIX + sid);
-				if (!oldHash.equals(fields.get("refresh"))) {
+				Optional<Session> session = toSession(sid, fields);
+				if (!oldHash.equals(fields.get("refresh")) || session.isEmpty() || remaining(session.get()).isZero()) {
 					ops.unwatch();
 					return null;
 				}
 				ops.multi();
 				write(ops, sid, fields, newToken);
+				ops.opsForValue().set(USED_PREFIX + oldHash, sid, remaining(session.get()));
 				List<Object> results = ops.exec();
-				return (results == null || results.isEmpty()) ? null
-						: new Session.Opened(toSession(sid, fields).orElseThrow(), newToken);
+				return (results == null || results.isEmpty()) ? null : new Session.Opened(session.get(), newToken);
 			}
 		}));
 	}
@@ -97,57 +107,89 @@ public class SessionStore {
 		return toSession(sid, this.redis.opsForHash().entries(SESSION_PREFIX + sid));
 	}
 
+	/**
+	 * Records the roles user-service reports now, so the next access token carries them.
+	 */
+	public Session updateRoles(Session session, List<String> roles) {
+		this.redis.opsForHash().put(SESSION_PREFIX + session.sid(), "roles", String.join(",", roles));
+		return new Session(session.sid(), session.username(), roles, session.expiresAt());
+	}
+
 	/** The session a still-valid refresh token belongs to. */
 	public Optional<String> sessionOfRefreshToken(String refreshToken) {
-		return Optional.ofNullable(this.redis.opsForValue().get(REFRESH_PREFIX + sha256(refreshToken)));
+		return Optional.ofNullable(this.redis.opsForValue().get(REFRESH_PREFIX + Secrets.sha256(refreshToken)));
 	}
 
 	/** Ends the session and its refresh token; closing an unknown session is a no-op. */
 	public void close(String sid) {
-		Object refreshHash = this.redis.opsForHash().get(SESSION_PREFIX + sid, "refresh");
+		Map<Object, Object> fields = this.redis.opsForHash().entries(SESSION_PREFIX + sid);
 		this.redis.delete(SESSION_PREFIX + sid);
-		if (refreshHash != null) {
-			this.redis.delete(REFRESH_PREFIX + refreshHash);
+		if (fields.get("refresh") != null) {
+			this.redis.delete(REFRESH_PREFIX + fields.get("refresh"));
+		}
+		if (fields.get("user") != null) {
+			this.redis.opsForSet().remove(USER_PREFIX + fields.get("user"), sid);
 		}
 	}
 
+	/** Ends every session of a user (password changed, account disabled); how many. */
+	public int closeAll(String username) {
+		Set<String> sids = this.redis.opsForSet().members(USER_PREFIX + username);
+		if (sids == null) {
+			return 0;
+		}
+		sids.forEach(this::close);
+		this.redis.delete(USER_PREFIX + username);
+		return sids.size();
+	}
+
+	/** How long the session may still live: the idle TTL, capped by its absolute end. */
+	private Duration remaining(Session session) {
+		Duration left = Duration.between(this.clock.instant(), session.expiresAt());
+		if (left.isNegative()) {
+			return Duration.ZERO;
+		}
+		return (left.compareTo(this.idleTtl) < 0) ? left : this.idleTtl;
+	}
+
 	/**
-	 * Queued inside MULTI: (re)writes the session with a new refresh token and full TTL.
+	 * Queued inside MULTI: (re)writes the session with a new refresh token, for the idle
+	 * TTL but never past its absolute end.
 	 */
 	private void write(RedisOperations<String, String> ops, String sid, Map<Object, Object> fields,
 			String refreshToken) {
 		Map<String, String> hash = new HashMap<>();
 		hash.put("user", (String) fields.get("user"));
 		hash.put("roles", (String) fields.getOrDefault("roles", ""));
-		hash.put("refresh", sha256(refreshToken));
+		hash.put("expires", (String) fields.get("expires"));
+		hash.put("refresh", Secrets.sha256(refreshToken));
+		Duration ttl = remaining(toSession(sid, fields).orElseThrow());
 		ops.opsForHash().putAll(SESSION_PREFIX + sid, hash);
-		ops.expire(SESSION_PREFIX + sid, this.ttl);
-		ops.opsForValue().set(REFRESH_PREFIX + sha256(refreshToken), sid, this.ttl);
+		ops.expire(SESSION_PREFIX + sid, ttl);
+		ops.opsForValue().set(REFRESH_PREFIX + Secrets.sha256(refreshToken), sid, ttl);
+	}
+
+	private void transaction(java.util.function.Consumer<RedisOperations<String, String>> body) {
+		this.redis.execute(new SessionCallback<List<Object>>() {
+			@Override
+			@SuppressWarnings("unchecked")
+			public <K, V> List<Object> execute(RedisOperations<K, V> operations) {
+				RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
+				ops.multi();
+				body.accept(ops);
+				return ops.exec();
+			}
+		});
 	}
 
 	private static Optional<Session> toSession(String sid, Map<Object, Object> fields) {
-		if (fields.get("user") == null) {
+		if (fields.get("user") == null || fields.get("expires") == null) {
 			return Optional.empty();
 		}
 		String roles = (String) fields.getOrDefault("roles", "");
 		return Optional.of(new Session(sid, (String) fields.get("user"),
-				Arrays.stream(roles.split(",")).filter((r) -> !r.isBlank()).toList()));
-	}
-
-	static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String random(int bytes) {
-		byte[] value = new byte[bytes];
-		RANDOM.nextBytes(value);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+				Arrays.stream(roles.split(",")).filter((r) -> !r.isBlank()).toList(),
+				Instant.ofEpochSecond(Long.parseLong((String) fields.get("expires")))));
 	}
 
 }

@@ -1,29 +1,44 @@
 package io.caas.auth.token;
 
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import io.caas.auth.AuthProperties;
 import io.caas.auth.session.Session;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.ProtectedHeader;
+import io.jsonwebtoken.security.InvalidKeyException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Issues and reads the RS256 access tokens the gateway verifies through the JWKS. */
+/**
+ * Issues and reads the RS256 tokens the gateway verifies through the JWKS. API access
+ * tokens carry the audience {@value #API_AUDIENCE}; IDE tokens the audience
+ * {@value #IDE_AUDIENCE} and the one IDE host they are good for, so neither works in the
+ * other's place.
+ */
 @Component
 public class AccessTokens {
 
 	public static final String ISSUER = "caas-auth";
 
-	private final SigningKey key;
+	public static final String API_AUDIENCE = "caas-api";
+
+	public static final String IDE_AUDIENCE = "caas-ide";
+
+	private final SigningKeys keys;
 
 	private final Duration ttl;
 
@@ -32,35 +47,56 @@ public class AccessTokens {
 	private final JwtParser parser;
 
 	@Autowired
-	AccessTokens(SigningKey key, AuthProperties properties) {
-		this(key, properties.accessTokenTtl(), Clock.systemUTC());
+	AccessTokens(SigningKeys keys, AuthProperties properties) {
+		this(keys, properties.accessTokenTtl(), Clock.systemUTC());
 	}
 
 	AccessTokens(SigningKey key, Duration ttl, Clock clock) {
-		this.key = key;
+		this(new SigningKeys(key, List.of()), ttl, clock);
+	}
+
+	AccessTokens(SigningKeys keys, Duration ttl, Clock clock) {
+		this.keys = keys;
 		this.ttl = ttl;
 		this.clock = clock;
-		this.parser = Jwts.parser()
-			.verifyWith(key.publicKey())
-			.requireIssuer(ISSUER)
-			.clock(() -> Date.from(clock.instant()))
-			.build();
+		this.parser = Jwts.parser().keyLocator(new LocatorAdapter<Key>() {
+			@Override
+			protected Key locate(ProtectedHeader header) {
+				return keys.byKid(header.getKeyId())
+					.map(SigningKey::publicKey)
+					.orElseThrow(() -> new InvalidKeyException("unknown kid"));
+			}
+		}).requireIssuer(ISSUER).clock(() -> Date.from(clock.instant())).build();
 	}
 
 	public String issue(Session session) {
 		Instant now = this.clock.instant();
+		return signed(session, API_AUDIENCE, now, now.plus(this.ttl)).claim("roles", session.roles()).compact();
+	}
+
+	/**
+	 * A token for one IDE host only, valid until the session's absolute end: an IDE tab
+	 * left open keeps working while the session lives, and dies with it (the gateway
+	 * checks the {@code sid} on every request).
+	 */
+	public String issueIde(Session session, String host) {
+		return signed(session, IDE_AUDIENCE, this.clock.instant(), session.expiresAt()).claim("host", host).compact();
+	}
+
+	private JwtBuilder signed(Session session, String audience, Instant now, Instant expiresAt) {
 		return Jwts.builder()
 			.header()
-			.keyId(this.key.kid())
+			.keyId(this.keys.current().kid())
 			.and()
 			.subject(session.username())
-			.claim("roles", session.roles())
+			.audience()
+			.add(audience)
+			.and()
 			.claim("sid", session.sid())
 			.issuer(ISSUER)
 			.issuedAt(Date.from(now))
-			.expiration(Date.from(now.plus(this.ttl)))
-			.signWith(this.key.privateKey(), Jwts.SIG.RS256)
-			.compact();
+			.expiration(Date.from(expiresAt))
+			.signWith(this.keys.current().privateKey(), Jwts.SIG.RS256);
 	}
 
 	/** Seconds an access token issued now stays valid. */

@@ -9,14 +9,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Publishes the public key that verifies access tokens. */
+/** Publishes the public keys that verify tokens: the signing key and retired ones. */
 @RestController
 class JwksController {
 
 	private final JwkSet jwks;
 
-	JwksController(SigningKey key) {
-		this.jwks = new JwkSet(List.of(key.jwk()));
+	JwksController(SigningKeys keys) {
+		this.jwks = new JwkSet(keys.all().stream().map(SigningKey::jwk).toList());
 	}
 
 	@GetMapping(path = { "/api/auth/jwks", "/.well-known/jwks.json" }, produces = MediaType.APPLICATION_JSON_VALUE)

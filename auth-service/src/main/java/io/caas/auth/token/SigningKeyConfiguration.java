@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class SigningKeyConfiguration {
 
 	@Bean
-	SigningKey signingKey(AuthProperties properties) {
-		return SigningKeyFiles.loadOrCreate(properties.keyDir());
+	SigningKeys signingKeys(AuthProperties properties) {
+		return SigningKeys.load(properties.keyDir());
 	}
 
 }

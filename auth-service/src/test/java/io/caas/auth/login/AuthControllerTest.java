@@ -1,5 +1,7 @@
 package io.caas.auth.login;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(controllers = AuthController.class, properties = "caas.auth.cookie-domain=caas.test")
+@WebMvcTest(controllers = AuthController.class)
 @Import(SessionCookie.class)
 @ImportAutoConfiguration(CommonWebMvcAutoConfiguration.class)
 class AuthControllerTest {
@@ -49,6 +51,9 @@ class AuthControllerTest {
 
 	@MockitoBean
 	AccessTokens tokens;
+
+	@MockitoBean
+	LoginThrottle throttle;
 
 	@Test
 	void loginWithBlankFieldsIsBadRequestListingThem() throws Exception {
@@ -78,8 +83,8 @@ class AuthControllerTest {
 	}
 
 	@Test
-	void loginAnswersTokensAndADomainWideHttpOnlyCookie() throws Exception {
-		Session session = new Session("sid1", "teacher1", List.of("teacher"));
+	void loginAnswersTokensAndAHostOnlyHttpOnlyCookie() throws Exception {
+		Session session = new Session("sid1", "teacher1", List.of("teacher"), Instant.parse("2030-01-01T00:00:00Z"));
 		given(this.userService.verify("teacher1", "right"))
 			.willReturn(new UserServiceClient.VerifiedUser("teacher1", List.of("teacher"), "Teacher 1", true));
 		given(this.sessions.open("teacher1", List.of("teacher"))).willReturn(new Session.Opened(session, "refresh1"));
@@ -95,7 +100,7 @@ class AuthControllerTest {
 			.andExpect(jsonPath("$.mustChangePassword").value(true))
 			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
 			.andExpect(header().string(HttpHeaders.SET_COOKIE,
-					allOf(containsString("caas_session=access.jwt.1"), containsString("Domain=.caas.test"),
+					allOf(containsString("caas_session=access.jwt.1"), not(containsString("Domain")),
 							containsString("Path=/"), containsString("HttpOnly"), containsString("SameSite=Lax"),
 							not(containsString("Secure")))));
 	}
@@ -123,7 +128,7 @@ class AuthControllerTest {
 		this.mvc.perform(post("/api/auth/logout").header(HttpHeaders.AUTHORIZATION, "Bearer access.jwt.1"))
 			.andExpect(status().isNoContent())
 			.andExpect(header().string(HttpHeaders.SET_COOKIE, allOf(containsString("caas_session=;"),
-					containsString("Max-Age=0"), containsString("Domain=.caas.test"))));
+					containsString("Max-Age=0"), not(containsString("Domain")))));
 		verify(this.sessions).close("sid1");
 	}
 
@@ -133,6 +138,48 @@ class AuthControllerTest {
 			.andExpect(status().isNoContent())
 			.andExpect(header().string(HttpHeaders.SET_COOKIE, containsString("Max-Age=0")));
 		verify(this.sessions, never()).close(anyString());
+	}
+
+	@Test
+	void loginWhileThrottledIsTooManyRequestsWithRetryAfterAndChecksNoPassword() throws Exception {
+		given(this.throttle.blocked("teacher1", "127.0.0.1")).willReturn(Optional.of(Duration.ofSeconds(42)));
+		this.mvc
+			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"teacher1\",\"password\":\"guess\"}"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "42"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("too-many-logins"));
+		verify(this.userService, never()).verify(anyString(), anyString());
+	}
+
+	@Test
+	void refreshOfADisabledAccountEndsTheSession() throws Exception {
+		Session session = new Session("sid1", "student1", List.of("student"), Instant.parse("2030-01-01T00:00:00Z"));
+		given(this.sessions.rotate("r1")).willReturn(Optional.of(new Session.Opened(session, "r2")));
+		given(this.userService.current("student1")).willReturn(Optional.empty());
+		this.mvc
+			.perform(post("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"refreshToken\":\"r1\"}"))
+			.andExpect(status().isUnauthorized());
+		verify(this.sessions).close("sid1");
+	}
+
+	@Test
+	void refreshReReadsRolesFromUserService() throws Exception {
+		Session session = new Session("sid1", "teacher1", List.of("teacher"), Instant.parse("2030-01-01T00:00:00Z"));
+		Session promoted = new Session("sid1", "teacher1", List.of("admin", "teacher"), session.expiresAt());
+		given(this.sessions.rotate("r1")).willReturn(Optional.of(new Session.Opened(session, "r2")));
+		given(this.userService.current("teacher1")).willReturn(Optional
+			.of(new UserServiceClient.VerifiedUser("teacher1", List.of("admin", "teacher"), "Teacher 1", false)));
+		given(this.sessions.updateRoles(session, List.of("admin", "teacher"))).willReturn(promoted);
+		given(this.tokens.issue(promoted)).willReturn("access.jwt.2");
+		this.mvc
+			.perform(post("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"refreshToken\":\"r1\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accessToken").value("access.jwt.2"))
+			.andExpect(jsonPath("$.refreshToken").value("r2"));
 	}
 
 }

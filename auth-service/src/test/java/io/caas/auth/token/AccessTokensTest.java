@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class AccessTokensTest {
 
-	private static final Session SESSION = new Session("sid123", "teacher1", List.of("admin", "teacher"));
+	private static final Session SESSION = new Session("sid123", "teacher1", List.of("admin", "teacher"),
+			Instant.parse("2030-01-01T00:00:00Z"));
 
 	private final SigningKey key = SigningKeyFiles.fromPrivate(SigningKeyFiles.generate());
 
@@ -106,6 +107,32 @@ class AccessTokensTest {
 				+ "KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_"
 				+ "xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
 		assertThat(Jwk.thumbprint(n, "AQAB")).isEqualTo("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+	}
+
+	@Test
+	void apiTokenCarriesTheApiAudienceAndIdeTokenTheIdeAudienceAndItsHostUntilTheSessionEnds() {
+		assertThat(this.tokens.verify(this.tokens.issue(SESSION)).getAudience()).containsExactly("caas-api");
+		Claims ide = this.tokens.verify(this.tokens.issueIde(SESSION, "cs101-student1-ide.caas.localhost"));
+		assertThat(ide.getAudience()).containsExactly("caas-ide");
+		assertThat(ide.get("host", String.class)).isEqualTo("cs101-student1-ide.caas.localhost");
+		assertThat(ide.get("sid", String.class)).isEqualTo("sid123");
+		assertThat(ide.get("roles")).isNull();
+		assertThat(ide.getExpiration().toInstant()).isEqualTo(SESSION.expiresAt());
+	}
+
+	@Test
+	void retiredKeyStillVerifiesWhatItSignedWhileTheCurrentKeySignsNewTokens() {
+		SigningKey retired = SigningKeyFiles.fromPrivate(SigningKeyFiles.generate());
+		String old = new AccessTokens(retired, Duration.ofMinutes(15), Clock.systemUTC()).issue(SESSION);
+		AccessTokens rotated = new AccessTokens(new SigningKeys(this.key, List.of(retired)), Duration.ofMinutes(15),
+				Clock.systemUTC());
+		assertThat(rotated.verify(old).getSubject()).isEqualTo("teacher1");
+		assertThat(Jwts.parser()
+			.verifyWith(this.key.publicKey())
+			.build()
+			.parseSignedClaims(rotated.issue(SESSION))
+			.getHeader()
+			.getKeyId()).isEqualTo(this.key.kid());
 	}
 
 }

@@ -39,8 +39,10 @@ class SigningKeyFilesTest {
 		Path notADir = Files.writeString(this.dir.resolve("plain-file"), "x");
 		SigningKey key = SigningKeyFiles.loadOrCreate(notADir.resolve("keys"));
 		AccessTokens tokens = new AccessTokens(key, Duration.ofMinutes(1), Clock.systemUTC());
-		assertThat(tokens.verify(tokens.issue(new Session("sid", "admin", List.of("admin")))).getSubject())
-			.isEqualTo("admin");
+		assertThat(tokens
+			.verify(tokens
+				.issue(new Session("sid", "admin", List.of("admin"), java.time.Instant.now().plusSeconds(3600))))
+			.getSubject()).isEqualTo("admin");
 		assertThat(Files.exists(notADir.resolve("keys"))).isFalse();
 	}
 
@@ -49,6 +51,16 @@ class SigningKeyFilesTest {
 		Files.writeString(this.dir.resolve(SigningKeyFiles.FILE_NAME), "-----BEGIN PRIVATE KEY-----\nnope\n");
 		assertThatIllegalStateException().isThrownBy(() -> SigningKeyFiles.loadOrCreate(this.dir))
 			.withMessageContaining(SigningKeyFiles.FILE_NAME);
+	}
+
+	@Test
+	void retiredKeyFilesArePublishedNextToTheSigningKey() throws Exception {
+		SigningKey retired = SigningKeyFiles.loadOrCreate(this.dir.resolve("old"));
+		Files.copy(this.dir.resolve("old").resolve(SigningKeyFiles.FILE_NAME),
+				this.dir.resolve("retired-20261126.pem"));
+		SigningKeys keys = SigningKeys.load(this.dir);
+		assertThat(keys.current().kid()).isNotEqualTo(retired.kid());
+		assertThat(keys.all()).extracting(SigningKey::kid).containsExactly(keys.current().kid(), retired.kid());
 	}
 
 }

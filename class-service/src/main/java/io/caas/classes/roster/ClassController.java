@@ -49,9 +49,13 @@ class ClassController {
 		return ClassView.of(this.rosters.replaceRoster(who, classId, request.students()), who);
 	}
 
-	/** Same as the PUT, from a spreadsheet export: the CSV replaces the roster. */
+	/**
+	 * Same as the PUT, from a spreadsheet export: the CSV replaces the roster. Access is
+	 * checked before the CSV is parsed.
+	 */
 	@PostMapping(path = "/api/classes/{classId}/roster.csv", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	ClassView uploadRoster(Identity who, @PathVariable String classId, @RequestBody String csv) {
+		this.access.manageable(who, classId);
 		return ClassView.of(this.rosters.replaceRoster(who, classId, RosterCsv.parse(csv)), who);
 	}
 

@@ -10,6 +10,9 @@ import io.caas.common.naming.Ids;
 /** Roster rules: every id valid, no id twice, order kept. */
 final class Roster {
 
+	/** Largest roster, the same for JSON and CSV. */
+	static final int MAX_STUDENTS = 500;
+
 	private Roster() {
 	}
 
@@ -17,6 +20,10 @@ final class Roster {
 	static List<String> validate(List<String> students) {
 		if (students == null) {
 			return List.of();
+		}
+		if (students.size() > MAX_STUDENTS) {
+			throw CaasException.badRequest("roster-too-large",
+					"a roster has at most " + MAX_STUDENTS + " students, got " + students.size());
 		}
 		Set<String> seen = new LinkedHashSet<>();
 		for (String student : students) {

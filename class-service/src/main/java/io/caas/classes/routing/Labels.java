@@ -68,6 +68,7 @@ public final class Labels {
 		labels.put("traefik.http.routers." + router + ".rule", "Host(`" + host + "`)");
 		labels.put("traefik.http.routers." + router + ".entrypoints", route.entrypoint());
 		labels.put("traefik.http.routers." + router + ".service", router);
+		labels.put("traefik.http.routers." + router + ".middlewares", "caas-ide-auth@file");
 		labels.put("traefik.http.services." + router + ".loadbalancer.server.port", Integer.toString(route.port()));
 		return labels;
 	}

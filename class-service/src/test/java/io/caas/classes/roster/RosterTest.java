@@ -18,6 +18,18 @@ class RosterTest {
 	}
 
 	@Test
+	void rosterWhenOverTheCapThenRejectsTheSameForJsonAndCsv() {
+		List<String> ids = java.util.stream.IntStream.rangeClosed(0, Roster.MAX_STUDENTS)
+			.mapToObj(i -> "s" + i)
+			.toList();
+		assertThat(Roster.validate(ids.subList(0, Roster.MAX_STUDENTS))).hasSize(Roster.MAX_STUDENTS);
+		assertThatThrownBy(() -> Roster.validate(ids)).isInstanceOfSatisfying(CaasException.class,
+				ex -> assertThat(ex.code()).isEqualTo("roster-too-large"));
+		assertThatThrownBy(() -> RosterCsv.parse(String.join("\n", ids))).isInstanceOfSatisfying(CaasException.class,
+				ex -> assertThat(ex.code()).isEqualTo("roster-too-large"));
+	}
+
+	@Test
 	void rosterWhenHasDuplicateIdThenRejects() {
 		assertThatThrownBy(() -> Roster.validate(List.of("a", "b", "a"))).isInstanceOfSatisfying(CaasException.class,
 				ex -> {

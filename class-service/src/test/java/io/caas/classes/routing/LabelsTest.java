@@ -22,6 +22,7 @@ class LabelsTest {
 						"Host(`cs101-student1-ide.caas.localhost`)"),
 				Map.entry("traefik.http.routers.school1-cs101-student1.entrypoints", "web"),
 				Map.entry("traefik.http.routers.school1-cs101-student1.service", "school1-cs101-student1"),
+				Map.entry("traefik.http.routers.school1-cs101-student1.middlewares", "caas-ide-auth@file"),
 				Map.entry("traefik.http.services.school1-cs101-student1.loadbalancer.server.port", "8080")));
 	}
 

@@ -27,8 +27,12 @@ final class GatewayErrors {
 		if (error instanceof CaasException caas) {
 			return Problems.of(caas);
 		}
-		if (error instanceof AuthenticationServiceException) {
-			// Tokens cannot be checked (JWKS unreachable): not the caller's fault.
+		if (error instanceof AuthenticationServiceException
+				|| error instanceof org.springframework.security.oauth2.jwt.JwtException) {
+			// Tokens or sessions cannot be checked (JWKS or auth-service unreachable):
+			// not
+			// the caller's fault. Invalid tokens never get here: they are 401s or
+			// redirects.
 			return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "auth-unavailable",
 					"Access tokens cannot be verified right now");
 		}

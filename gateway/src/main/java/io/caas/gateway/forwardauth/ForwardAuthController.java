@@ -1,50 +1,80 @@
 package io.caas.gateway.forwardauth;
 
-import io.caas.common.error.CaasException;
-import io.caas.common.identity.Identity;
-import io.caas.common.identity.IdentityHeaders;
-import io.caas.gateway.GatewayProperties;
-import io.caas.gateway.identity.Callers;
+import java.time.Duration;
 
+import io.caas.common.error.CaasException;
+import io.caas.gateway.GatewayProperties;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Traefik's forwardAuth target for IDE hosts: a 2xx lets the request through (Traefik
- * copies {@code X-Caas-User} to the IDE), anything else is shown to the browser. The
- * token check itself happens in the security chain, so only authenticated callers get
- * here.
+ * Traefik's forwardAuth target for every IDE host. A 2xx lets the request through to the
+ * runtime (with only the student's own cookies), anything else is what the browser gets:
+ * <ul>
+ * <li>exactly {@code GET /healthz} passes without a credential (readiness probes);</li>
+ * <li>{@code /.caas/auth?token=} trades a one-time transfer token for the IDE
+ * cookie;</li>
+ * <li>a valid IDE cookie for this host and a live session passes;</li>
+ * <li>anything else goes to the app host, which signs the browser in or refuses it.</li>
+ * </ul>
  */
 @RestController
 class ForwardAuthController {
 
 	static final String FORWARDED_HOST = "X-Forwarded-Host";
 
-	private final String domainSuffix;
+	static final String FORWARDED_URI = "X-Forwarded-Uri";
 
-	ForwardAuthController(GatewayProperties properties) {
-		this.domainSuffix = properties.domainSuffix();
+	static final String FORWARDED_METHOD = "X-Forwarded-Method";
+
+	private final GatewayProperties properties;
+
+	private final IdeCredentials credentials;
+
+	private final AuthTransfers transfers;
+
+	private final IdeResponses responses;
+
+	ForwardAuthController(GatewayProperties properties, IdeCredentials credentials, AuthTransfers transfers,
+			IdeResponses responses) {
+		this.properties = properties;
+		this.credentials = credentials;
+		this.transfers = transfers;
+		this.responses = responses;
 	}
 
 	@GetMapping("/forward-auth")
-	ResponseEntity<Void> check(@AuthenticationPrincipal Jwt token,
-			@RequestHeader(name = FORWARDED_HOST, required = false) String forwardedHost) {
-		IdeHost ide = IdeHost.parse(forwardedHost, this.domainSuffix)
+	Mono<ResponseEntity<String>> check(ServerHttpRequest request) {
+		String forwardedHost = request.getHeaders().getFirst(FORWARDED_HOST);
+		IdeHost ide = IdeHost.parse(forwardedHost, this.properties.domainSuffix())
 			.orElseThrow(() -> new CaasException(HttpStatus.FORBIDDEN, "not-an-ide-host",
-					"'" + forwardedHost + "' is not an IDE host under " + this.domainSuffix));
-		Identity caller = Callers.fromJwt(token);
-		if (!IdeAccess.allows(caller, ide)) {
-			throw CaasException.forbidden("This IDE belongs to another student");
+					"'" + forwardedHost + "' is not an IDE host under " + this.properties.domainSuffix()));
+		String host = ide.name(this.properties.domainSuffix());
+		String port = IdeHost.portOf(forwardedHost);
+		String uri = request.getHeaders().getFirst(FORWARDED_URI);
+		UriComponents target = UriComponentsBuilder.fromUriString((uri == null || uri.isBlank()) ? "/" : uri).build();
+		String path = (target.getPath() == null) ? "/" : target.getPath();
+		if ("GET".equals(request.getHeaders().getFirst(FORWARDED_METHOD)) && "/healthz".equals(path)) {
+			return Mono.just(this.responses.pass(request));
 		}
-		return ResponseEntity.ok()
-			.header(IdentityHeaders.USER, caller.username())
-			.header(IdentityHeaders.ROLES, caller.rolesHeader())
-			.build();
+		if (IdeResponses.EXCHANGE_PATH.equals(path)) {
+			String token = target.getQueryParams().getFirst("token");
+			return ((token == null) ? Mono.<AuthTransfers.IdeToken>empty() : this.transfers.redeem(token, host)).map(
+					ide2 -> this.responses.signedIn(ide2.ideToken(), Duration.ofSeconds(ide2.expiresIn()), ide2.path()))
+				.defaultIfEmpty(this.responses.toAppHost(ide, port, "/"));
+		}
+		HttpCookie cookie = request.getCookies().getFirst(this.properties.ideCookie());
+		return this.credentials.verify((cookie != null) ? cookie.getValue() : null, host)
+			.map(valid -> this.responses.pass(request))
+			.defaultIfEmpty(this.responses.toAppHost(ide, port, (uri == null) ? "/" : uri));
 	}
 
 }

@@ -36,6 +36,21 @@ record IdeHost(String classId, String studentId) {
 		return Optional.of(new IdeHost(classId, studentId));
 	}
 
+	/** The canonical host name: lowercase, no port. */
+	String name(String domainSuffix) {
+		return this.classId + "-" + this.studentId + MARKER + domainSuffix.toLowerCase(Locale.ROOT);
+	}
+
+	/** The port part of a Host header, with its colon, or empty. */
+	static String portOf(String hostHeader) {
+		if (hostHeader == null) {
+			return "";
+		}
+		String trimmed = hostHeader.trim();
+		String bare = withoutPort(trimmed);
+		return trimmed.substring(bare.length());
+	}
+
 	private static String withoutPort(String host) {
 		int colon = host.lastIndexOf(':');
 		if (colon < 0) {

@@ -1,9 +1,8 @@
 package io.caas.gateway.security;
 
-import java.util.List;
-
 import io.caas.gateway.GatewayProperties;
 import io.caas.gateway.error.ProblemWriter;
+import io.caas.gateway.session.SessionLiveness;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,15 +11,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity.CsrfSpe
 import org.springframework.security.config.web.server.ServerHttpSecurity.FormLoginSpec;
 import org.springframework.security.config.web.server.ServerHttpSecurity.HttpBasicSpec;
 import org.springframework.security.config.web.server.ServerHttpSecurity.LogoutSpec;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -61,22 +51,14 @@ class SecurityConfig {
 			.build();
 	}
 
+	/**
+	 * API access tokens: signature by a published key, issuer, a subject, the API
+	 * audience (an IDE cookie's token is refused here), and a session that still lives.
+	 */
 	@Bean
-	ReactiveJwtDecoder accessTokenDecoder(GatewayProperties properties) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-			.withJwkSetUri(properties.effectiveJwksUri().toString())
-			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.build();
-		OAuth2TokenValidator<Jwt> hasSubject = new JwtClaimValidator<String>(JwtClaimNames.SUB,
-				sub -> sub != null && !sub.isBlank());
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				List.of(JwtValidators.createDefaultWithIssuer(properties.issuer()), hasSubject)));
-		// Key fetch failures surface as IllegalStateException; as a JwtException they
-		// become
-		// an AuthenticationServiceException (503), not a bad gateway or a blamed caller.
-		return token -> decoder.decode(token)
-			.onErrorMap(error -> !(error instanceof JwtException),
-					error -> new JwtException("Access token signing keys are unavailable", error));
+	ReactiveJwtDecoder accessTokenDecoder(GatewayProperties properties, SessionLiveness liveness) {
+		ReactiveJwtDecoder decoder = TokenDecoders.verifying(properties, TokenDecoders.API_AUDIENCE);
+		return token -> decoder.decode(token).flatMap(jwt -> TokenDecoders.requireLiveSession(jwt, liveness));
 	}
 
 	/** {@code roles: ["teacher"]} becomes {@code ROLE_teacher}, for {@code hasRole}. */

@@ -14,27 +14,32 @@ class IdeAccessTest {
 
 	@Test
 	void ownStudentIsAllowed() {
-		assertThat(IdeAccess.allows(new Identity("student1", Set.of(Role.STUDENT)), STUDENT1_IDE)).isTrue();
+		assertThat(IdeAccess.decide(new Identity("student1", Set.of(Role.STUDENT)), STUDENT1_IDE))
+			.isEqualTo(IdeAccess.Decision.ALLOW);
 	}
 
 	@Test
 	void anotherStudentIsRefused() {
-		assertThat(IdeAccess.allows(new Identity("student2", Set.of(Role.STUDENT)), STUDENT1_IDE)).isFalse();
+		assertThat(IdeAccess.decide(new Identity("student2", Set.of(Role.STUDENT)), STUDENT1_IDE))
+			.isEqualTo(IdeAccess.Decision.DENY);
 	}
 
 	@Test
 	void matchingNameWithoutStudentRoleIsRefused() {
-		assertThat(IdeAccess.allows(new Identity("student1", Set.of()), STUDENT1_IDE)).isFalse();
+		assertThat(IdeAccess.decide(new Identity("student1", Set.of()), STUDENT1_IDE))
+			.isEqualTo(IdeAccess.Decision.DENY);
 	}
 
 	@Test
-	void anyTeacherIsAllowed() {
-		assertThat(IdeAccess.allows(new Identity("teacher9", Set.of(Role.TEACHER)), STUDENT1_IDE)).isTrue();
+	void teacherIsAllowedOnlyIfClassServiceSaysTheyTeachTheClass() {
+		assertThat(IdeAccess.decide(new Identity("teacher9", Set.of(Role.TEACHER)), STUDENT1_IDE))
+			.isEqualTo(IdeAccess.Decision.ASK_CLASS);
 	}
 
 	@Test
 	void adminIsAllowed() {
-		assertThat(IdeAccess.allows(new Identity("admin", Set.of(Role.ADMIN)), STUDENT1_IDE)).isTrue();
+		assertThat(IdeAccess.decide(new Identity("admin", Set.of(Role.ADMIN)), STUDENT1_IDE))
+			.isEqualTo(IdeAccess.Decision.ALLOW);
 	}
 
 }

@@ -26,6 +26,9 @@ public final class Peers {
 	/** The path whose SSE stream sends one event, pauses, then a second. */
 	public static final String SLOW_EVENTS = "/api/operations/op1/events";
 
+	/** Reads the whole body before answering with its size, as a real upload does. */
+	public static final String UPLOAD = "/api/classes/sec101/roster.csv";
+
 	public static final Duration PAUSE = Duration.ofSeconds(3);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,6 +54,12 @@ public final class Peers {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/api/auth/jwks", exchange -> respond(exchange, 200, TestTokens.jwks()));
 			server.createContext(SLOW_EVENTS, Peers::slowEvents);
+			server.createContext("/internal/sessions/", Peers::session);
+			server.createContext(UPLOAD, exchange -> respond(exchange, 200,
+					"{\"received\":" + exchange.getRequestBody().readAllBytes().length + "}"));
+			server.createContext("/internal/ide-transfers", Peers::transfer);
+			server.createContext("/api/classes/sec101",
+					exchange -> respond(exchange, 200, "{\"classId\":\"sec101\",\"teacher\":\"teacher1\"}"));
 			server.createContext("/", Peers::echo);
 			server.setExecutor(Executors.newCachedThreadPool(runnable -> {
 				Thread thread = new Thread(runnable, "test-peer");
@@ -74,6 +83,32 @@ public final class Peers {
 		body.put("path", exchange.getRequestURI().getPath());
 		body.put("headers", headers);
 		respond(exchange, 200, JSON.writeValueAsString(body));
+	}
+
+	/** auth-service's session check: sids starting with "ended" are logged out. */
+	private static void session(HttpExchange exchange) throws IOException {
+		String sid = exchange.getRequestURI().getPath().substring("/internal/sessions/".length());
+		respond(exchange, sid.startsWith("ended") ? 404 : 200, "{\"sid\":\"" + sid + "\"}");
+	}
+
+	/**
+	 * auth-service's transfers: creating answers a token naming the host; redeeming
+	 * "good-for-&lt;host&gt;" on that host answers an IDE token, anything else 401.
+	 */
+	private static void transfer(HttpExchange exchange) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		Map<?, ?> json = JSON.readValue(body, Map.class);
+		if (!exchange.getRequestURI().getPath().endsWith("/redeem")) {
+			respond(exchange, 201, JSON.writeValueAsString(Map.of("token", "good-for-" + json.get("host"))));
+			return;
+		}
+		String host = String.valueOf(json.get("host"));
+		if (("good-for-" + host).equals(json.get("token"))) {
+			respond(exchange, 200, JSON.writeValueAsString(Map.of("ideToken", TestTokens.ide("student1", host, "sid-1"),
+					"path", "/wanted", "expiresIn", 3600)));
+			return;
+		}
+		respond(exchange, 401, "{\"status\":401}");
 	}
 
 	private static void slowEvents(HttpExchange exchange) throws IOException {

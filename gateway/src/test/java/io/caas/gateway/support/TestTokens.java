@@ -62,10 +62,33 @@ public final class TestTokens {
 		return parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
 	}
 
+	/** An access token of the named session (sids starting "ended" are logged out). */
+	public static String ofSession(String sid, String username, String... roles) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder(
+				claims(username, ISSUER, Instant.now().plus(Duration.ofMinutes(15)), roles))
+			.claim("sid", sid)
+			.build();
+		return sign(KEY, claims);
+	}
+
+	/** What auth-service mints for one IDE host: IDE audience, no roles. */
+	public static String ide(String username, String host, String sid) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(username)
+			.issuer(ISSUER)
+			.audience("caas-ide")
+			.claim("sid", sid)
+			.claim("host", host)
+			.issueTime(new Date())
+			.expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
+			.build();
+		return sign(KEY, claims);
+	}
+
 	private static JWTClaimsSet claims(String username, String issuer, Instant expiresAt, String... roles) {
 		Instant issuedAt = expiresAt.minus(Duration.ofMinutes(15));
 		return new JWTClaimsSet.Builder().subject(username)
 			.issuer(issuer)
+			.audience("caas-api")
 			.claim("roles", List.of(roles))
 			.claim("sid", UUID.randomUUID().toString())
 			.issueTime(Date.from(issuedAt))

@@ -2,6 +2,7 @@ package io.caas.users.credentials;
 
 import io.caas.common.error.CaasException;
 import io.caas.common.identity.Identity;
+import io.caas.users.session.AuthSessions;
 import io.caas.users.user.User;
 import io.caas.users.user.UserRepository;
 import jakarta.validation.Valid;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lets the caller replace their own password, which clears {@code mustChangePassword}.
+ * Lets the caller replace their own password, which clears {@code mustChangePassword} and
+ * ends every session of theirs (a stolen session dies with the old password).
  */
 @RestController
 class PasswordChangeController {
@@ -24,9 +26,12 @@ class PasswordChangeController {
 
 	private final Passwords passwords;
 
-	PasswordChangeController(UserRepository users, Passwords passwords) {
+	private final AuthSessions sessions;
+
+	PasswordChangeController(UserRepository users, Passwords passwords, AuthSessions sessions) {
 		this.users = users;
 		this.passwords = passwords;
+		this.sessions = sessions;
 	}
 
 	@PutMapping("/api/users/me/password")
@@ -38,6 +43,8 @@ class PasswordChangeController {
 			// as a logout
 			throw new CaasException(HttpStatus.FORBIDDEN, "wrong-password", "Current password is wrong");
 		}
+		// Every session ends first: if that cannot be done, nothing changes (503).
+		this.sessions.endAll(user.username());
 		this.users.save(user.withPassword(this.passwords.hash(request.newPassword()), false));
 		return ResponseEntity.noContent().build();
 	}

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Password check for auth-service. Unknown user and wrong password get the same answer,
- * after the same BCrypt work.
+ * Password check for auth-service. Unknown user, wrong password and a disabled account
+ * get the same answer, after the same BCrypt work.
  */
 @RestController
 class VerifyController {
@@ -32,7 +32,7 @@ class VerifyController {
 	Verified verify(@Valid @RequestBody VerifyRequest request) {
 		User user = this.users.findById(request.username()).orElse(null);
 		boolean ok = this.passwords.matches(request.password(), (user != null) ? user.passwordHash() : null);
-		if (!ok) {
+		if (!ok || user.disabled()) {
 			throw CaasException.unauthorized("Invalid username or password");
 		}
 		return new Verified(user.username(), user.roleNames(), user.displayName(), user.mustChangePassword());

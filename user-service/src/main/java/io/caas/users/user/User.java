@@ -7,6 +7,7 @@ import java.util.Set;
 import io.caas.common.identity.Role;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -20,13 +21,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param displayName how the UI names the person
  * @param mustChangePassword whether the UI should ask for a new password after login
  * @param createdAt when the user was created
+ * @param disabled whether an admin switched the account off: no login, no refresh
  */
 @Document("users")
 public record User(@Id String username, String passwordHash, Set<Role> roles, String displayName,
-		boolean mustChangePassword, Instant createdAt) {
+		boolean mustChangePassword, Instant createdAt, boolean disabled) {
 
+	@PersistenceCreator
 	public User {
 		roles = Set.copyOf(roles);
+	}
+
+	public User(String username, String passwordHash, Set<Role> roles, String displayName, boolean mustChangePassword,
+			Instant createdAt) {
+		this(username, passwordHash, roles, displayName, mustChangePassword, createdAt, false);
 	}
 
 	/** Roles in their lowercase wire form, sorted so answers are stable. */
@@ -35,7 +43,13 @@ public record User(@Id String username, String passwordHash, Set<Role> roles, St
 	}
 
 	public User withPassword(String newHash, boolean mustChange) {
-		return new User(this.username, newHash, this.roles, this.displayName, mustChange, this.createdAt);
+		return new User(this.username, newHash, this.roles, this.displayName, mustChange, this.createdAt,
+				this.disabled);
+	}
+
+	public User withAccess(Set<Role> newRoles, boolean isDisabled) {
+		return new User(this.username, this.passwordHash, newRoles, this.displayName, this.mustChangePassword,
+				this.createdAt, isDisabled);
 	}
 
 }

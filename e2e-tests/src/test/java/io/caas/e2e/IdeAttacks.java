@@ -1,0 +1,92 @@
+package io.caas.e2e;
+
+import java.io.IOException;
+
+import static io.caas.e2e.HostileCases.toSignIn;
+
+/**
+ * Hostile requests on IDE hosts: nobody but the student, the class's teacher and admins
+ * gets past forward-auth, by HTTP or WebSocket, with any credential but that host's own
+ * IDE cookie of a live session.
+ */
+final class IdeAttacks {
+
+	private final SuiteContext ctx;
+
+	IdeAttacks(SuiteContext ctx) {
+		this.ctx = ctx;
+	}
+
+	void run() throws IOException {
+		HostileCases cases = this.ctx.cases();
+		RawHttp http = this.ctx.http();
+		Stack stack = this.ctx.stack();
+		String h1 = this.ctx.host1();
+		String h2 = this.ctx.host2();
+		String s2Cookie = this.ctx.signIn().ideCookie(this.ctx.student2().sessionCookie(), h2);
+		String teacherApi = this.ctx.teacher1().accessToken();
+
+		cases.check("anonymous GET / on a student's IDE", http.get(h1, "/"), r -> toSignIn(r, stack));
+		cases.check("anonymous GET /proxy/3000/", http.get(h1, "/proxy/3000/"), r -> toSignIn(r, stack));
+		cases.check("anonymous POST /",
+				http.send("POST", h1, "/", java.net.http.HttpRequest.BodyPublishers.ofString("x")),
+				r -> toSignIn(r, stack));
+		cases.check("anonymous /.caas/auth without token", http.get(h1, "/.caas/auth"),
+				r -> toSignIn(r, stack) && r.cookie(IdeSignIn.IDE_COOKIE).isEmpty());
+		cases.check("another student asks the app host for the IDE",
+				this.ctx.signIn().open(this.ctx.student2().sessionCookie(), h1), SuiteContext::refusalPage);
+		cases.check("another teacher asks the app host for the IDE",
+				this.ctx.signIn().open(this.ctx.teacher2().sessionCookie(), h1), SuiteContext::refusalPage);
+		cases.check("another student's IDE cookie (their host) sent to this host",
+				http.get(h1, "/", "Cookie", IdeSignIn.IDE_COOKIE + "=" + s2Cookie), r -> toSignIn(r, stack));
+		cases.check("another student's cookie with a spoofed X-Forwarded-Host",
+				http.get(h1, "/", "Cookie", IdeSignIn.IDE_COOKIE + "=" + s2Cookie, "X-Forwarded-Host", h2),
+				r -> toSignIn(r, stack));
+		cases.check("teacher's API access token as the IDE cookie",
+				http.get(h1, "/", "Cookie", IdeSignIn.IDE_COOKIE + "=" + teacherApi), r -> toSignIn(r, stack));
+		cases.check("teacher's API access token as Authorization",
+				http.get(h1, "/", "Authorization", "Bearer " + teacherApi), r -> toSignIn(r, stack));
+		cases.check("teacher's app session cookie on the IDE host",
+				http.get(h1, "/", "Cookie", IdeSignIn.SESSION_COOKIE + "=" + this.ctx.teacher1().sessionCookie()),
+				r -> toSignIn(r, stack));
+		cases.check("spoofed identity headers on the IDE host",
+				http.get(h1, "/", "X-Caas-User", "student1", "X-Caas-Roles", "admin", "X-Forwarded-User", "student1"),
+				r -> toSignIn(r, stack));
+		cases.check("alg none token as the IDE cookie",
+				http.get(h1, "/", "Cookie", IdeSignIn.IDE_COOKIE + "=" + ForgedTokens.algNone("student1", "student")),
+				r -> toSignIn(r, stack));
+		cases.check("IDE token signed with another key",
+				http.get(h1, "/", "Cookie",
+						IdeSignIn.IDE_COOKIE + "=" + ForgedTokens.wrongKey(teacherApi, "student1", 900, "student")),
+				r -> toSignIn(r, stack));
+
+		String transfer = this.ctx.signIn().transferPath(this.ctx.student1().sessionCookie(), h1);
+		cases.check("transfer token of one IDE host redeemed on another", http.get(h2, transfer),
+				r -> r.status() == 302 && r.cookie(IdeSignIn.IDE_COOKIE).isEmpty());
+		String replayable = this.ctx.signIn().transferPath(this.ctx.student1().sessionCookie(), h1);
+		RawHttp.Reply first = http.get(h1, replayable);
+		if (first.cookie(IdeSignIn.IDE_COOKIE).isEmpty()) {
+			throw new IllegalStateException("a fresh transfer token must work once: " + first);
+		}
+		cases.check("transfer token replayed", http.get(h1, replayable),
+				r -> toSignIn(r, stack) && r.cookie(IdeSignIn.IDE_COOKIE).isEmpty());
+		cases.check("invented transfer token",
+				http.get(h1, "/.caas/auth?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+				r -> toSignIn(r, stack) && r.cookie(IdeSignIn.IDE_COOKIE).isEmpty());
+
+		int port = stack.httpPort();
+		cases.check("anonymous WebSocket upgrade", WebSocketProbe.upgradeStatusLine(port, h1),
+				line -> !line.contains(" 101 "));
+		cases.check("WebSocket upgrade with another student's IDE cookie",
+				WebSocketProbe.upgradeStatusLine(port, h1, IdeSignIn.IDE_COOKIE + "=" + s2Cookie),
+				line -> !line.contains(" 101 "));
+		cases.check("WebSocket upgrade with the teacher's API token as cookie",
+				WebSocketProbe.upgradeStatusLine(port, h1, IdeSignIn.IDE_COOKIE + "=" + teacherApi),
+				line -> !line.contains(" 101 "));
+		cases.check("WebSocket upgrade with the app session cookie",
+				WebSocketProbe.upgradeStatusLine(port, h1,
+						IdeSignIn.SESSION_COOKIE + "=" + this.ctx.student1().sessionCookie()),
+				line -> !line.contains(" 101 "));
+	}
+
+}
