@@ -35,9 +35,9 @@ class DemoSeed implements ApplicationRunner {
 			return;
 		}
 		try {
-			this.classes.insert(new ClassRoom("cs101", "Intro to Programming", "Computer Science", "codeserver",
-					"teacher1", List.of("student1", "student2", "student3", "student4", "student5"), ClassState.CLOSED,
-					null, null, this.clock.instant(), null));
+			this.classes.insert(new ClassRoom("cs101", "Intro to Programming", "cs", "codeserver", "teacher1",
+					List.of("student1", "student2", "student3", "student4", "student5"), ClassState.CLOSED, null, null,
+					this.clock.instant(), null));
 			log.info("demo class seeded classId=cs101");
 		}
 		catch (DuplicateKeyException ex) {

@@ -1,0 +1,115 @@
+package io.caas.classes.enrolment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.roster.ClassRoomRepository;
+import io.caas.common.error.CaasException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claims and releases {@link SubjectSeat}s. A seat whose section has ended, or whose
+ * section no longer lists the student (the teacher removed them, or an enrolment died
+ * half-way) for longer than {@link #SETTLE}, is taken over by a conditional update on the
+ * seat as it was read, so of two racing claims only one wins.
+ */
+@Component
+class SubjectSeats {
+
+	private static final Logger log = LoggerFactory.getLogger(SubjectSeats.class);
+
+	/** How long a fresh seat is trusted before its section must list the student. */
+	static final Duration SETTLE = Duration.ofMinutes(1);
+
+	private static final int ATTEMPTS = 4;
+
+	private final MongoTemplate mongo;
+
+	private final ClassRoomRepository classes;
+
+	private final Clock clock;
+
+	SubjectSeats(MongoTemplate mongo, ClassRoomRepository classes, Clock clock) {
+		this.mongo = mongo;
+		this.classes = classes;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes the student's seat in the section's subject, or answers 409
+	 * {@code other-section} naming the section that holds it.
+	 */
+	void claim(ClassRoom section, String studentId) {
+		String id = SubjectSeat.idOf(section.subject(), studentId);
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Instant now = this.clock.instant();
+			SubjectSeat wanted = new SubjectSeat(id, section.subject(), studentId, section.id(),
+					section.section().endsAt(), now);
+			try {
+				this.mongo.insert(wanted);
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				SubjectSeat held = this.mongo.findById(id, SubjectSeat.class);
+				if (held == null) {
+					continue;
+				}
+				if (held.classId().equals(section.id())) {
+					return;
+				}
+				if (!isStale(held, now)) {
+					throw CaasException.conflict("other-section", "you are already enrolled in class '" + held.classId()
+							+ "' of subject '" + section.subject() + "'; leave it before joining another");
+				}
+				if (takeOver(held, wanted)) {
+					log.info("stale seat taken over subject={} student={} from={} to={}", section.subject(), studentId,
+							held.classId(), section.id());
+					return;
+				}
+			}
+		}
+		throw CaasException.conflict("class-busy", "enrolment is changing; try again");
+	}
+
+	/** Gives the seat back if {@code classId} holds it. */
+	void release(String subjectId, String studentId, String classId) {
+		this.mongo.remove(
+				Query
+					.query(Criteria.where("_id").is(SubjectSeat.idOf(subjectId, studentId)).and("classId").is(classId)),
+				SubjectSeat.class);
+	}
+
+	private boolean isStale(SubjectSeat held, Instant now) {
+		if (held.hasEnded(now)) {
+			return true;
+		}
+		if (held.claimedAt().plus(SETTLE).isAfter(now)) {
+			return false;
+		}
+		return this.classes.findById(held.classId()).map(c -> !c.isEnrolled(held.studentId())).orElse(true);
+	}
+
+	private boolean takeOver(SubjectSeat held, SubjectSeat wanted) {
+		Query asRead = Query.query(Criteria.where("_id")
+			.is(held.id())
+			.and("classId")
+			.is(held.classId())
+			.and("claimedAt")
+			.is(held.claimedAt()));
+		Update update = new Update().set("classId", wanted.classId())
+			.set("until", wanted.until())
+			.set("claimedAt", wanted.claimedAt());
+		return this.mongo.updateFirst(asRead, update, SubjectSeat.class).getModifiedCount() > 0;
+	}
+
+}
