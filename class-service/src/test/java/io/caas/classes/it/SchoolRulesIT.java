@@ -152,6 +152,27 @@ class SchoolRulesIT {
 			.isZero();
 	}
 
+	@Test
+	void capacityCannotDropBelowTheStudentsAlreadyIn() {
+		String classId = section("cap", subject("cap"), 5);
+		assertThat(join("schc" + RUN + "a", classId).status()).isEqualTo(200);
+		assertThat(join("schc" + RUN + "b", classId).status()).isEqualTo(200);
+		String path = "/api/classes/" + classId + "/section";
+
+		Api.Response lower = this.api.put(path, "teacher1", "teacher", "{\"capacity\":1,\"selfEnrol\":true}");
+		assertThat(lower.status()).isEqualTo(409);
+		assertThat(lower.text("code")).isEqualTo("over-capacity");
+
+		Api.Response exact = this.api.put(path, "teacher1", "teacher", """
+				{"capacity":2,"selfEnrol":true,
+				 "schedule":{"start":"2026-09-01T09:00","end":"2099-06-30T17:00","timeZone":"Europe/Madrid"}}
+				""");
+		assertThat(exact.status()).as(String.valueOf(exact.body())).isEqualTo(200);
+		assertThat(exact.body().path("schedule").path("timeZone").asString()).isEqualTo("Europe/Madrid");
+		assertThat(join("schc" + RUN + "c", classId).text("code")).isEqualTo("class-full");
+		assertThat(this.api.put(path, "student1", "student", "{}").status()).isEqualTo(403);
+	}
+
 	private String subject(String suffix) {
 		String id = "sch" + RUN + suffix;
 		Api.Response created = this.api.post("/api/subjects", "admin", "admin",
