@@ -59,6 +59,20 @@ public class SubjectService {
 				"subject '" + subjectId + "' does not exist; see GET /api/subjects"));
 	}
 
+	/** Creates the subject unless it exists (demo data); true if this call created it. */
+	public boolean seed(String subjectId, String name) {
+		if (this.subjects.existsById(subjectId)) {
+			return false;
+		}
+		try {
+			this.subjects.insert(new Subject(subjectId, name, null, this.clock.instant()));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
 	Subject create(Identity who, SubjectRequest request) {
 		Require.anyOf(who, Role.ADMIN);
 		Ids.require("subject", request.subjectId());
