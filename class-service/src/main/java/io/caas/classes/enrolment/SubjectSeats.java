@@ -47,9 +47,13 @@ class SubjectSeats {
 
 	/**
 	 * Takes the student's seat in the section's subject, or answers 409
-	 * {@code other-section} naming the section that holds it.
+	 * {@code other-section} naming the section that holds it. Classes made before
+	 * subjects existed may have none: no seat, no rule.
 	 */
 	void claim(ClassRoom section, String studentId) {
+		if (section.subject() == null || section.subject().isBlank()) {
+			return;
+		}
 		String id = SubjectSeat.idOf(section.subject(), studentId);
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Instant now = this.clock.instant();
