@@ -23,17 +23,6 @@ final class RosterCsv {
 	private RosterCsv() {
 	}
 
-	static List<String> parse(String csv) {
-		List<String> ids = new ArrayList<>();
-		for (RosterRow row : rows(csv)) {
-			if (!Ids.isValid(row.studentId())) {
-				throw CaasException.badRequest("invalid-input", invalid(row));
-			}
-			ids.add(row.studentId());
-		}
-		return Roster.validate(ids);
-	}
-
 	/** Every non-blank, non-header line's first cell, numbered by its line. */
 	static List<RosterRow> rows(String csv) {
 		List<RosterRow> rows = new ArrayList<>();

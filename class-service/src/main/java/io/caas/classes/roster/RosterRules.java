@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RosterRules {
 
+	/** Longest roster, JSON or CSV (also the most a capacity can be). */
+	static final int MAX_STUDENTS = 500;
+
 	private final ClassRoomRepository classes;
 
 	private final SubjectService subjects;
@@ -35,6 +38,7 @@ class RosterRules {
 	}
 
 	RosterPreview preview(ClassRoom room, List<RosterRow> rows, boolean csv) {
+		refuseIfTooLong(rows);
 		List<RowError> errors = RosterCheck.errors(rows, room.section().capacity(), csv);
 		Set<Integer> bad = new HashSet<>();
 		errors.forEach(e -> bad.add(e.row()));
@@ -53,13 +57,24 @@ class RosterRules {
 		requireValid(section.capacity(), RosterCheck.numbered(students), false);
 	}
 
-	private static List<String> requireValid(Integer capacity, List<RosterRow> rows, boolean csv) {
+	static List<String> requireValid(Integer capacity, List<RosterRow> rows, boolean csv) {
+		refuseIfTooLong(rows);
 		List<RowError> errors = RosterCheck.errors(rows, capacity, csv);
 		if (!errors.isEmpty()) {
 			RowError first = errors.get(0);
 			throw CaasException.badRequest(first.code(), first.message()).withProperty("errors", errors);
 		}
 		return rows.stream().map(RosterRow::studentId).toList();
+	}
+
+	/**
+	 * JSON and CSV rosters alike: longer ones are refused whole, before any row check.
+	 */
+	private static void refuseIfTooLong(List<RosterRow> rows) {
+		if (rows.size() > MAX_STUDENTS) {
+			throw CaasException.badRequest("roster-too-large",
+					"a roster holds at most " + MAX_STUDENTS + " students; this one has " + rows.size());
+		}
 	}
 
 	/**
