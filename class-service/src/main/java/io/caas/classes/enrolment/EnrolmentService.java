@@ -6,6 +6,7 @@ import java.util.List;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.roster.ClassRoomUpdates;
+import io.caas.classes.roster.RosterLock;
 import io.caas.classes.session.ClassState;
 import io.caas.common.error.CaasException;
 import io.caas.common.identity.Identity;
@@ -32,20 +33,22 @@ class EnrolmentService {
 
 	private static final Logger log = LoggerFactory.getLogger(EnrolmentService.class);
 
-	private static final int ATTEMPTS = 5;
-
 	private final ClassRoomRepository classes;
 
 	private final ClassRoomUpdates updates;
 
 	private final SubjectSeats seats;
 
+	private final RosterLock lock;
+
 	private final Clock clock;
 
-	EnrolmentService(ClassRoomRepository classes, ClassRoomUpdates updates, SubjectSeats seats, Clock clock) {
+	EnrolmentService(ClassRoomRepository classes, ClassRoomUpdates updates, SubjectSeats seats, RosterLock lock,
+			Clock clock) {
 		this.classes = classes;
 		this.updates = updates;
 		this.seats = seats;
+		this.lock = lock;
 		this.clock = clock;
 	}
 
@@ -65,7 +68,7 @@ class EnrolmentService {
 		this.seats.claim(room, student);
 		try {
 			refuseIfInOtherSection(room, student);
-			ClassRoom joined = push(classId, student);
+			ClassRoom joined = this.lock.withLock(classId, () -> push(classId, student));
 			log.info("student enrolled classId={} student={} enrolled={}", classId, student, joined.students().size());
 			return joined;
 		}
@@ -84,39 +87,35 @@ class EnrolmentService {
 		if (!room.section().selfEnrol()) {
 			throw CaasException.forbidden("class '" + classId + "' does not allow leaving it; ask its teacher");
 		}
-		Query enrolled = Query.query(settled(classId).and("students").is(student));
-		Update pull = touch().pull("students", student);
-		if (this.updates.updateIf(enrolled, pull).isEmpty()) {
-			ClassRoom now = find(who, classId);
-			if (now.isEnrolled(student)) {
-				throw busy(classId);
-			}
-		}
+		this.lock.withLock(classId, () -> pull(who, classId, student));
 		this.seats.release(room.subject(), student, classId);
 		log.info("student left classId={} student={}", classId, student);
 	}
 
+	/** Under the roster lock: read, check, add, and read back. */
 	private ClassRoom push(String classId, String student) {
-		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			ClassRoom room = this.classes.findById(classId).orElseThrow(() -> notFound(classId));
-			if (room.isEnrolled(student)) {
-				return room;
-			}
-			refuseUnlessOpenForEnrolment(room);
-			Criteria filter = settled(classId).and("section.selfEnrol").is(true).and("students").ne(student);
-			Integer capacity = room.section().capacity();
-			if (capacity != null) {
-				if (room.students().size() >= capacity) {
-					throw full(room);
-				}
-				filter = filter.and("section.capacity").is(capacity).and("students." + (capacity - 1)).exists(false);
-			}
-			var joined = this.updates.updateIf(Query.query(filter), touch().push("students", student));
-			if (joined.isPresent()) {
-				return joined.get();
-			}
+		ClassRoom room = this.classes.findById(classId).orElseThrow(() -> notFound(classId));
+		if (room.isEnrolled(student)) {
+			return room;
 		}
-		throw busy(classId);
+		refuseUnlessOpenForEnrolment(room);
+		Criteria filter = settled(classId).and("section.selfEnrol").is(true).and("students").ne(student);
+		Integer capacity = room.section().capacity();
+		if (capacity != null) {
+			filter = filter.and("section.capacity").is(capacity).and("students." + (capacity - 1)).exists(false);
+		}
+		this.updates.updateIf(Query.query(filter), touch().addToSet("students", student));
+		return this.classes.findById(classId).filter(c -> c.isEnrolled(student)).orElseThrow(() -> busy(classId));
+	}
+
+	/** Under the roster lock: remove the student, unless a transition owns the class. */
+	private boolean pull(Identity who, String classId, String student) {
+		Query enrolled = Query.query(settled(classId).and("students").is(student));
+		this.updates.updateIf(enrolled, touch().pull("students", student));
+		if (find(who, classId).isEnrolled(student)) {
+			throw busy(classId);
+		}
+		return true;
 	}
 
 	/** A teacher may have put the student in another section without a seat. */

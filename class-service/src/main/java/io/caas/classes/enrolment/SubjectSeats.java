@@ -14,14 +14,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Claims and releases {@link SubjectSeat}s. A seat whose section has ended, or whose
  * section no longer lists the student (the teacher removed them, or an enrolment died
- * half-way) for longer than {@link #SETTLE}, is taken over by a conditional update on the
- * seat as it was read, so of two racing claims only one wins.
+ * half-way) for longer than {@link #SETTLE}, is deleted as it was read and claimed again
+ * by insert, so of two racing claims only one wins. Only inserts are relied on: FerretDB
+ * v1.24 enforces the primary key atomically but not conditional updates.
  */
 @Component
 class SubjectSeats {
@@ -75,11 +75,11 @@ class SubjectSeats {
 					throw CaasException.conflict("other-section", "you are already enrolled in class '" + held.classId()
 							+ "' of subject '" + section.subject() + "'; leave it before joining another");
 				}
-				if (takeOver(held, wanted)) {
-					log.info("stale seat taken over subject={} student={} from={} to={}", section.subject(), studentId,
-							held.classId(), section.id());
-					return;
-				}
+				// delete the stale seat as read, then insert ours again: of racing
+				// claimers the primary key lets exactly one in
+				this.mongo.remove(asRead(held), SubjectSeat.class);
+				log.info("stale seat released subject={} student={} class={}", section.subject(), studentId,
+						held.classId());
 			}
 		}
 		throw CaasException.conflict("class-busy", "enrolment is changing; try again");
@@ -103,17 +103,13 @@ class SubjectSeats {
 		return this.classes.findById(held.classId()).map(c -> !c.isEnrolled(held.studentId())).orElse(true);
 	}
 
-	private boolean takeOver(SubjectSeat held, SubjectSeat wanted) {
-		Query asRead = Query.query(Criteria.where("_id")
+	private static Query asRead(SubjectSeat held) {
+		return Query.query(Criteria.where("_id")
 			.is(held.id())
 			.and("classId")
 			.is(held.classId())
 			.and("claimedAt")
 			.is(held.claimedAt()));
-		Update update = new Update().set("classId", wanted.classId())
-			.set("until", wanted.until())
-			.set("claimedAt", wanted.claimedAt());
-		return this.mongo.updateFirst(asRead, update, SubjectSeat.class).getModifiedCount() > 0;
 	}
 
 }

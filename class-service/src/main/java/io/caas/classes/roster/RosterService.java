@@ -41,8 +41,10 @@ class RosterService {
 
 	private final RosterRules rules;
 
+	private final RosterLock lock;
+
 	RosterService(ClassRoomRepository classes, ClassRoomUpdates updates, ClassAccess access, TemplateCatalog templates,
-			Clock clock, SubjectService subjects, RosterRules rules) {
+			Clock clock, SubjectService subjects, RosterRules rules, RosterLock lock) {
 		this.classes = classes;
 		this.updates = updates;
 		this.access = access;
@@ -50,6 +52,7 @@ class RosterService {
 		this.clock = clock;
 		this.subjects = subjects;
 		this.rules = rules;
+		this.lock = lock;
 	}
 
 	ClassRoom create(Identity who, CreateClassRequest request) {
@@ -94,7 +97,7 @@ class RosterService {
 		Query settled = Query
 			.query(Criteria.where("_id").is(classId).and("state").in(ClassState.CLOSED, ClassState.OPEN));
 		Update update = new Update().set("students", roster).set("updatedAt", this.clock.instant()).inc("version", 1);
-		ClassRoom updated = this.updates.updateIf(settled, update)
+		ClassRoom updated = this.lock.withLock(classId, () -> this.updates.updateIf(settled, update))
 			.orElseThrow(() -> CaasException.conflict("class-busy",
 					"class '" + classId + "' is opening or closing; try again later"));
 		log.info("roster replaced classId={} students={} by={}", classId, roster.size(), who.username());

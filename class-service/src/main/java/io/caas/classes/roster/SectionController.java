@@ -32,11 +32,14 @@ class SectionController {
 
 	private final ClassRoomUpdates updates;
 
+	private final RosterLock lock;
+
 	private final Clock clock;
 
-	SectionController(ClassAccess access, ClassRoomUpdates updates, Clock clock) {
+	SectionController(ClassAccess access, ClassRoomUpdates updates, RosterLock lock, Clock clock) {
 		this.access = access;
 		this.updates = updates;
+		this.lock = lock;
 		this.clock = clock;
 	}
 
@@ -49,7 +52,8 @@ class SectionController {
 			filter = filter.and("students." + section.capacity()).exists(false);
 		}
 		Update update = new Update().set("section", section).set("updatedAt", this.clock.instant()).inc("version", 1);
-		ClassRoom updated = this.updates.updateIf(Query.query(filter), update)
+		Query query = Query.query(filter);
+		ClassRoom updated = this.lock.withLock(classId, () -> this.updates.updateIf(query, update))
 			.orElseThrow(() -> refusal(this.access.manageable(who, classId)));
 		log.info("section changed classId={} capacity={} selfEnrol={} by={}", classId, section.capacity(),
 				section.selfEnrol(), who.username());

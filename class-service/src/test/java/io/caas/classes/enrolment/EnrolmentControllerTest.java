@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.roster.ClassRoomUpdates;
+import io.caas.classes.roster.RosterLock;
 import io.caas.classes.roster.Schedule;
 import io.caas.classes.roster.Section;
 import io.caas.classes.session.ClassState;
@@ -58,11 +60,15 @@ class EnrolmentControllerTest {
 	SubjectSeats seats;
 
 	@MockitoBean
+	RosterLock lock;
+
+	@MockitoBean
 	Clock clock;
 
 	@BeforeEach
 	void now() {
 		given(this.clock.instant()).willReturn(NOW);
+		given(this.lock.withLock(any(), any())).willAnswer(call -> call.<Supplier<?>>getArgument(1).get());
 	}
 
 	@Test
@@ -108,8 +114,7 @@ class EnrolmentControllerTest {
 	void joinWhenTheLastSeatGoesMeanwhileGivesTheSubjectSeatBack() throws Exception {
 		ClassRoom open = room(List.of("s1"), new Section(2, true, null, false));
 		ClassRoom full = room(List.of("s1", "s2"), new Section(2, true, null, false));
-		given(this.classes.findById("sch1")).willReturn(Optional.of(open), Optional.of(open), Optional.of(full));
-		given(this.updates.updateIf(any(), any())).willReturn(Optional.empty());
+		given(this.classes.findById("sch1")).willReturn(Optional.of(open), Optional.of(full));
 		join("student9", "student").andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("class-full"));
 		verify(this.seats).release("cs", "student9", "sch1");
 	}
