@@ -136,7 +136,7 @@ rows=()
 for N in ${BENCH_N:-10 20 40}; do
   cls="bench${RUN}n$N"
   students=$(python3 -c "import json; print(json.dumps(['s%d' % i for i in range(1, $N + 1)]))")
-  api -d "{\"classId\":\"$cls\",\"name\":\"bench\",\"subject\":\"bench\",\"templateId\":\"codeserver\",\"students\":$students}" \
+  api -d "{\"classId\":\"$cls\",\"name\":\"bench\",\"subject\":\"cs\",\"templateId\":\"codeserver\",\"students\":$students}" \
     "$EDGE/api/classes" >/dev/null
   echo "N=$N: open through CaaS ..." >&2
   t0=$(now)

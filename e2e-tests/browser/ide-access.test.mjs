@@ -47,7 +47,7 @@ test('student1 opens their own IDE from the UI and is refused student2\'s', asyn
   let opened = false;
   try {
     const created = await api(teacher.page, 'POST', '/api/classes',
-      { classId, name: `Access ${classId}`, subject: 'security', templateId: 'codeserver', students: ['student1', 'student2'] });
+      { classId, name: `Access ${classId}`, subject: 'cs', templateId: 'codeserver', students: ['student1', 'student2'] });
     assert.equal(created.status, 201);
     assert.equal((await api(teacher.page, 'POST', `/api/classes/${classId}/up`)).status, 202);
     opened = true;

@@ -41,6 +41,15 @@ final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	Response post(String host, String path, String token, String contentType, String body) {
+		return send(host, request(host, path, token).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	Response delete(String host, String path, String token) {
+		return send(host, request(host, path, token).DELETE());
+	}
+
 	private HttpRequest.Builder request(String host, String path, String token) {
 		HttpRequest.Builder builder = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.stack.httpPort() + path))

@@ -44,7 +44,7 @@ class WalkingSkeletonIT {
 		String classId = "e2e" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		List<String> students = List.of("student1", "student2", "student3");
 		Http.Response created = this.http.postJson(app(), "/api/classes", this.teacherToken, Map.of("classId", classId,
-				"name", "E2E " + classId, "subject", "testing", "templateId", "codeserver", "students", students));
+				"name", "E2E " + classId, "subject", "cs", "templateId", "codeserver", "students", students));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
 		Http.Response studentUp = this.http.postJson(app(), "/api/classes/" + classId + "/up", this.studentToken, null);

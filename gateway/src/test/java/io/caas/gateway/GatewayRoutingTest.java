@@ -42,7 +42,8 @@ class GatewayRoutingTest extends GatewayTestSupport {
 	@Test
 	void eachServicePrefixReachesItsService() {
 		String token = TestTokens.valid("teacher1", "teacher");
-		for (String path : List.of("/api/classes/cs101", "/api/operations/op9", "/api/templates")) {
+		for (String path : List.of("/api/classes/cs101", "/api/operations/op9", "/api/templates", "/api/subjects",
+				"/api/subjects/cs")) {
 			this.client.get()
 				.uri(path)
 				.headers(h -> h.setBearerAuth(token))

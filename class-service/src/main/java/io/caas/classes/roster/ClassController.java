@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,9 +45,11 @@ class ClassController {
 		return ClassView.of(this.access.visible(who, classId), who);
 	}
 
+	/** Replaces the roster; with {@code dryRun=true} answers a {@link RosterPreview}. */
 	@PutMapping("/api/classes/{classId}/roster")
-	ClassView replaceRoster(Identity who, @PathVariable String classId, @Valid @RequestBody RosterRequest request) {
-		return ClassView.of(this.rosters.replaceRoster(who, classId, request.students()), who);
+	Object replaceRoster(Identity who, @PathVariable String classId,
+			@RequestParam(defaultValue = "false") boolean dryRun, @Valid @RequestBody RosterRequest request) {
+		return roster(who, classId, RosterCheck.numbered(request.students()), false, dryRun);
 	}
 
 	/**
@@ -54,9 +57,17 @@ class ClassController {
 	 * checked before the CSV is parsed.
 	 */
 	@PostMapping(path = "/api/classes/{classId}/roster.csv", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
-	ClassView uploadRoster(Identity who, @PathVariable String classId, @RequestBody String csv) {
+	Object uploadRoster(Identity who, @PathVariable String classId,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestBody(required = false) String csv) {
 		this.access.manageable(who, classId);
-		return ClassView.of(this.rosters.replaceRoster(who, classId, RosterCsv.parse(csv)), who);
+		return roster(who, classId, RosterCsv.rows(csv), true, dryRun);
+	}
+
+	private Object roster(Identity who, String classId, List<RosterRow> rows, boolean csv, boolean dryRun) {
+		if (dryRun) {
+			return this.rosters.previewRoster(who, classId, rows, csv);
+		}
+		return ClassView.of(this.rosters.replaceRoster(who, classId, rows, csv), who);
 	}
 
 }

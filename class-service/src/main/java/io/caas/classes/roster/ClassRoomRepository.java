@@ -17,4 +17,13 @@ public interface ClassRoomRepository extends MongoRepository<ClassRoom, String> 
 
 	List<ClassRoom> findByStateIn(Collection<ClassState> states);
 
+	/** Other classes of the subject that list any of the students. */
+	@Query("{ 'subject': ?0, '_id': { '$ne': ?1 }, 'students': { '$in': ?2 } }")
+	List<ClassRoom> findSectionsWithAny(String subject, String excludedClassId, Collection<String> students);
+
+	long countBySubject(String subject);
+
+	@Query(value = "{ 'section.selfEnrol': true }", sort = "{ '_id': 1 }")
+	List<ClassRoom> findSelfEnrol();
+
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.caas.classes.session.ClassState;
+import io.caas.classes.subject.SubjectService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-/** The demo class {@code cs101}, created once when the {@code demo} profile is on. */
+/**
+ * The demo subject {@code cs} and its class {@code cs101}, created once when the
+ * {@code demo} profile is on.
+ */
 @Component
 @Profile("demo")
 class DemoSeed implements ApplicationRunner {
@@ -24,20 +28,26 @@ class DemoSeed implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoSeed(ClassRoomRepository classes, Clock clock) {
+	private final SubjectService subjects;
+
+	DemoSeed(ClassRoomRepository classes, Clock clock, SubjectService subjects) {
 		this.classes = classes;
 		this.clock = clock;
+		this.subjects = subjects;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (this.subjects.seed("cs", "Computer Science")) {
+			log.info("demo subject seeded subjectId=cs");
+		}
 		if (this.classes.existsById("cs101")) {
 			return;
 		}
 		try {
-			this.classes.insert(new ClassRoom("cs101", "Intro to Programming", "Computer Science", "codeserver",
-					"teacher1", List.of("student1", "student2", "student3", "student4", "student5"), ClassState.CLOSED,
-					null, null, this.clock.instant(), null));
+			this.classes.insert(new ClassRoom("cs101", "Intro to Programming", "cs", "codeserver", "teacher1",
+					List.of("student1", "student2", "student3", "student4", "student5"), ClassState.CLOSED, null, null,
+					this.clock.instant(), null));
 			log.info("demo class seeded classId=cs101");
 		}
 		catch (DuplicateKeyException ex) {

@@ -23,8 +23,9 @@ final class RosterCsv {
 	private RosterCsv() {
 	}
 
-	static List<String> parse(String csv) {
-		List<String> ids = new ArrayList<>();
+	/** Every non-blank, non-header line's first cell, numbered by its line. */
+	static List<RosterRow> rows(String csv) {
+		List<RosterRow> rows = new ArrayList<>();
 		String text = (csv == null) ? "" : csv.replace("\uFEFF", "");
 		String[] lines = text.split("\r\n|\r|\n");
 		boolean first = true;
@@ -35,16 +36,16 @@ final class RosterCsv {
 			}
 			boolean header = first && isHeader(cell);
 			first = false;
-			if (header) {
-				continue;
+			if (!header) {
+				rows.add(new RosterRow(i + 1, cell));
 			}
-			if (!Ids.isValid(cell)) {
-				throw CaasException.badRequest("invalid-input", "line " + (i + 1) + ": student id '" + cell
-						+ "' is invalid: use 1-32 lowercase letters or digits (no '-', no upper case)");
-			}
-			ids.add(cell);
 		}
-		return Roster.validate(ids);
+		return rows;
+	}
+
+	static String invalid(RosterRow row) {
+		return "line " + row.row() + ": student id '" + row.studentId()
+				+ "' is invalid: use 1-32 lowercase letters or digits (no '-', no upper case)";
 	}
 
 	private static boolean isHeader(String cell) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.caas.classes.session.ClassState;
+import io.caas.classes.subject.SubjectService;
 import io.caas.classes.template.TemplateCatalog;
 import io.caas.common.error.CaasException;
 import io.caas.common.identity.Identity;
@@ -36,13 +37,22 @@ class RosterService {
 
 	private final Clock clock;
 
+	private final SubjectService subjects;
+
+	private final RosterRules rules;
+
+	private final RosterLock lock;
+
 	RosterService(ClassRoomRepository classes, ClassRoomUpdates updates, ClassAccess access, TemplateCatalog templates,
-			Clock clock) {
+			Clock clock, SubjectService subjects, RosterRules rules, RosterLock lock) {
 		this.classes = classes;
 		this.updates = updates;
 		this.access = access;
 		this.templates = templates;
 		this.clock = clock;
+		this.subjects = subjects;
+		this.rules = rules;
+		this.lock = lock;
 	}
 
 	ClassRoom create(Identity who, CreateClassRequest request) {
@@ -50,13 +60,16 @@ class RosterService {
 		Ids.require("class", request.classId());
 		List<String> students = Roster.validate(request.students());
 		this.templates.require(request.templateId());
-		ClassRoom room = new ClassRoom(request.classId(), request.name().trim(),
-				(request.subject() != null) ? request.subject().trim() : "", request.templateId(), who.username(),
-				students, ClassState.CLOSED, null, null, this.clock.instant(), null);
+		String subject = this.subjects.require(request.subject().trim()).id();
+		Section section = request.section();
+		this.rules.requireFits(section, students);
+		ClassRoom room = new ClassRoom(request.classId(), request.name().trim(), subject, request.templateId(),
+				who.username(), students, ClassState.CLOSED, null, null, this.clock.instant(), null, section);
 		try {
 			ClassRoom created = this.classes.insert(room);
-			log.info("class created classId={} teacher={} students={}", created.id(), created.teacher(),
-					students.size());
+			this.rules.undoIfSubjectVanished(created);
+			log.info("class created classId={} teacher={} subject={} students={}", created.id(), created.teacher(),
+					subject, students.size());
 			return created;
 		}
 		catch (DuplicateKeyException ex) {
@@ -79,17 +92,21 @@ class RosterService {
 	 * class is open get their IDE on the next UP; students removed keep theirs until
 	 * DOWN, which still saves their workspace.
 	 */
-	ClassRoom replaceRoster(Identity who, String classId, List<String> students) {
-		this.access.manageable(who, classId);
-		List<String> roster = Roster.validate(students);
+	ClassRoom replaceRoster(Identity who, String classId, List<RosterRow> rows, boolean csv) {
+		List<String> roster = this.rules.require(this.access.manageable(who, classId), rows, csv);
 		Query settled = Query
 			.query(Criteria.where("_id").is(classId).and("state").in(ClassState.CLOSED, ClassState.OPEN));
 		Update update = new Update().set("students", roster).set("updatedAt", this.clock.instant()).inc("version", 1);
-		ClassRoom updated = this.updates.updateIf(settled, update)
+		ClassRoom updated = this.lock.withLock(classId, () -> this.updates.updateIf(settled, update))
 			.orElseThrow(() -> CaasException.conflict("class-busy",
 					"class '" + classId + "' is opening or closing; try again later"));
 		log.info("roster replaced classId={} students={} by={}", classId, roster.size(), who.username());
 		return updated;
+	}
+
+	/** What {@link #replaceRoster} would do, writing nothing. */
+	RosterPreview previewRoster(Identity who, String classId, List<RosterRow> rows, boolean csv) {
+		return this.rules.preview(this.access.manageable(who, classId), rows, csv);
 	}
 
 }

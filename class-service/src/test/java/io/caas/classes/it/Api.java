@@ -41,6 +41,10 @@ final class Api {
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	Response delete(String path, String user, String roles) {
+		return send(request(path, user, roles).DELETE());
+	}
+
 	Response postCsv(String path, String user, String roles, String csv) {
 		return send(request(path, user, roles).header("Content-Type", "text/csv")
 			.POST(HttpRequest.BodyPublishers.ofString(csv)));

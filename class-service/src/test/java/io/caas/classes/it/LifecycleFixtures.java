@@ -56,7 +56,7 @@ final class LifecycleFixtures {
 
 	static String body(String classId, List<String> students) {
 		String roster = String.join(",", students.stream().map(s -> "\"" + s + "\"").toList());
-		return "{\"classId\":\"" + classId + "\",\"name\":\"Integration\",\"subject\":\"CS\","
+		return "{\"classId\":\"" + classId + "\",\"name\":\"Integration\",\"subject\":\"cs\","
 				+ "\"templateId\":\"codeserver\",\"students\":[" + roster + "]}";
 	}
 

@@ -1,5 +1,9 @@
 package io.caas.common.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,6 +15,8 @@ public class CaasException extends RuntimeException {
 	private final HttpStatus status;
 
 	private final String code;
+
+	private final Map<String, Object> properties = new LinkedHashMap<>();
 
 	public CaasException(HttpStatus status, String code, String message) {
 		super(message);
@@ -25,6 +31,19 @@ public class CaasException extends RuntimeException {
 	/** A short, stable, machine-readable slug such as {@code class-busy}. */
 	public String code() {
 		return this.code;
+	}
+
+	/**
+	 * Adds a member to the problem, e.g. the per-row {@code errors} of a rejected import.
+	 */
+	public CaasException withProperty(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	/** Extra problem members, rendered beside {@code code}. */
+	public Map<String, Object> properties() {
+		return Collections.unmodifiableMap(this.properties);
 	}
 
 	public static CaasException badRequest(String code, String message) {

@@ -22,7 +22,9 @@ public final class Problems {
 	}
 
 	public static ProblemDetail of(CaasException ex) {
-		return of(ex.status(), ex.code(), ex.getMessage());
+		ProblemDetail problem = of(ex.status(), ex.code(), ex.getMessage());
+		ex.properties().forEach(problem::setProperty);
+		return problem;
 	}
 
 }

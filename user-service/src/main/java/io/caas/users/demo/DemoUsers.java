@@ -73,7 +73,7 @@ class DemoUsers implements ApplicationRunner {
 
 	static List<Seed> seeds() {
 		Stream<Seed> staff = Stream.of(new Seed("admin", Role.ADMIN, "Admin"),
-				new Seed("teacher1", Role.TEACHER, "Teacher 1"));
+				new Seed("teacher1", Role.TEACHER, "Teacher 1"), new Seed("teacher2", Role.TEACHER, "Teacher 2"));
 		Stream<Seed> students = IntStream.rangeClosed(1, 5)
 			.mapToObj(i -> new Seed("student" + i, Role.STUDENT, "Student " + i));
 		return Stream.concat(staff, students).toList();

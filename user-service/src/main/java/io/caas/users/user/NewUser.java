@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
  * @param password initial password, 8-72 characters
  * @param roles lowercase role names
  * @param displayName optional; the username when absent
- * @param mustChangePassword optional; ask the user for a new password after first login
+ * @param mustChangePassword optional, default true: the password is an initial one that
+ * the user must replace at first sign-in
  */
 record NewUser(
 		@NotNull @Pattern(regexp = Ids.RULE, message = "must be 1-32 lowercase letters or digits") String username,

@@ -47,7 +47,7 @@ class UserDirectory {
 				: request.displayName().strip();
 		User user = new User(request.username(), this.passwords.hash(request.password()),
 				request.roles().stream().map(Role::fromWire).collect(Collectors.toSet()), displayName,
-				Boolean.TRUE.equals(request.mustChangePassword()), this.clock.instant());
+				!Boolean.FALSE.equals(request.mustChangePassword()), this.clock.instant());
 		try {
 			return this.users.insert(user);
 		}

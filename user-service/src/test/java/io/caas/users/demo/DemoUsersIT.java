@@ -37,7 +37,7 @@ class DemoUsersIT {
 	@Test
 	void startupSeedsContractUsersAndSecondSeedKeepsChangedPassword() {
 		assertThat(this.users.findAllByOrderByUsernameAsc()).extracting(User::username)
-			.contains("admin", "teacher1", "student1", "student2", "student3", "student4", "student5");
+			.contains("admin", "teacher1", "teacher2", "student1", "student2", "student3", "student4", "student5");
 		User student3 = this.users.findById("student3").orElseThrow();
 		assertThat(student3.displayName()).isEqualTo("Student 3");
 		assertThat(student3.roleNames()).containsExactly("student");
