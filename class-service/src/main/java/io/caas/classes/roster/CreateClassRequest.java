@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  */
 record CreateClassRequest(@NotBlank String classId, @NotBlank @Size(max = 120) String name,
 		@NotBlank(message = "must name a subject id, see GET /api/subjects") String subject,
-		@NotBlank String templateId, @Size(max = Roster.MAX_STUDENTS) List<String> students, @Min(1) @Max(Roster.MAX_STUDENTS) Integer capacity,
+		@NotBlank String templateId, @Size(max = RosterRules.MAX_STUDENTS) List<String> students, @Min(1) @Max(RosterRules.MAX_STUDENTS) Integer capacity,
 		Boolean selfEnrol, Schedule schedule, Boolean carryOver) {
 
 	Section section() {

@@ -58,7 +58,7 @@ class RosterService {
 	ClassRoom create(Identity who, CreateClassRequest request) {
 		Require.anyOf(who, Role.TEACHER, Role.ADMIN);
 		Ids.require("class", request.classId());
-		List<String> students = Roster.validate(request.students());
+		List<String> students = (request.students() != null) ? request.students() : List.of();
 		this.templates.require(request.templateId());
 		String subject = this.subjects.require(request.subject().trim()).id();
 		Section section = request.section();
