@@ -14,8 +14,9 @@ import jakarta.validation.constraints.Size;
  */
 record CreateClassRequest(@NotBlank String classId, @NotBlank @Size(max = 120) String name,
 		@NotBlank(message = "must name a subject id, see GET /api/subjects") String subject,
-		@NotBlank String templateId, @Size(max = RosterRules.MAX_STUDENTS) List<String> students, @Min(1) @Max(RosterRules.MAX_STUDENTS) Integer capacity,
-		Boolean selfEnrol, Schedule schedule, Boolean carryOver) {
+		@NotBlank String templateId, @Size(max = RosterRules.MAX_STUDENTS) List<String> students,
+		@Min(1) @Max(RosterRules.MAX_STUDENTS) Integer capacity, Boolean selfEnrol, Schedule schedule,
+		Boolean carryOver) {
 
 	Section section() {
 		return new Section(this.capacity, Boolean.TRUE.equals(this.selfEnrol),

@@ -15,8 +15,8 @@ class RosterTest {
 		List<String> ids = java.util.stream.IntStream.rangeClosed(0, RosterRules.MAX_STUDENTS)
 			.mapToObj(i -> "s" + i)
 			.toList();
-		assertThat(RosterRules.requireValid(null, RosterCheck.numbered(ids.subList(0, RosterRules.MAX_STUDENTS)),
-				false))
+		assertThat(
+				RosterRules.requireValid(null, RosterCheck.numbered(ids.subList(0, RosterRules.MAX_STUDENTS)), false))
 			.hasSize(RosterRules.MAX_STUDENTS);
 		assertThatThrownBy(() -> RosterRules.requireValid(null, RosterCheck.numbered(ids), false))
 			.isInstanceOfSatisfying(CaasException.class, ex -> assertThat(ex.code()).isEqualTo("roster-too-large"));

@@ -41,7 +41,7 @@ class WorkspaceCollectorTest {
 				attempt + "manifest.json");
 		assertThat(manifest.fileCount()).isEqualTo(2);
 		assertThat(manifest.totalBytes()).isEqualTo(5);
-		assertThat(manifest.runtimeImage()).isEqualTo("caas/runtime-codeserver:4.139.1");
+		assertThat(manifest.runtimeImage()).isEqualTo(Fixtures.codeserver().image());
 		assertThat(manifest.files()).extracting(Manifest.FileEntry::sha256)
 			.containsExactly(InMemoryObjectStore.sha256("alpha"), InMemoryObjectStore.sha256(""));
 		assertThat(this.attempts.latest("cs101", SESSION, "s1")).hasValue(manifest);
