@@ -58,9 +58,8 @@ class SecuritySuiteIT {
 		this.api = new ApiAttacks(this.ctx);
 		String teacher = this.ctx.teacher1().accessToken();
 		RawHttp.Reply created = this.ctx.api("POST", "/api/classes", teacher,
-				Http.JSON
-					.writeValueAsString(Map.of("classId", classId, "name", "Security " + classId, "subject", "cs",
-							"templateId", "codeserver", "students", java.util.List.of("student1", "student2"))));
+				Http.JSON.writeValueAsString(Map.of("classId", classId, "name", "Security " + classId, "subject", "cs",
+						"templateId", "codeserver", "students", java.util.List.of("student1", "student2"))));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat(transition(classId, "up")).isEqualTo("SUCCEEDED");
 		// Traefik learns of new routers from Docker events, a moment after the class is

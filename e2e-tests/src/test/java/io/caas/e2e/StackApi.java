@@ -31,8 +31,8 @@ final class StackApi {
 
 	void createClass(String token, String classId, List<String> students) {
 		Http.Response created = this.http.postJson(this.stack.appHost(), "/api/classes", token,
-				Map.of("classId", classId, "name", "Security " + classId, "subject", "cs", "templateId",
-						"codeserver", "students", students));
+				Map.of("classId", classId, "name", "Security " + classId, "subject", "cs", "templateId", "codeserver",
+						"students", students));
 		if (created.status() != 201) {
 			throw new IllegalStateException("create class " + classId + ": " + created);
 		}
