@@ -54,7 +54,10 @@ final class RuntimeExcess {
 			Thread.sleep(1000);
 		}
 		long hits = cgroup.pidsLimitHits() - hitsBefore;
-		boolean contained = hits > 0 && maxSeen <= cgroup.pidsMax() && answered == asked;
+		// The kernel counts the forks it refused; pids.current may pass the limit by the
+		// few
+		// processes docker exec moves into the cgroup (a move is not a fork).
+		boolean contained = hits > 0 && answered == asked;
 		this.tally.record("fork bomb stays in its runtime", contained, "peak " + maxSeen + " of " + cgroup.pidsMax()
 				+ " pids, " + hits + " forks refused, neighbour answered " + answered + "/" + asked);
 		for (int i = 0; i < 30 && cgroup.pidsCurrent() > 64; i++) {
