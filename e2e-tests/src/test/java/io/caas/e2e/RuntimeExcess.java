@@ -70,7 +70,9 @@ final class RuntimeExcess {
 		boolean neighbourAnswers = this.api.ideHealth(this.classId, "student2") == 200;
 		boolean attackerAlive = "true".equals(Docker.run("inspect", "-f", "{{.State.Running}}", attacker));
 		boolean killed = hog.output().contains("exit=137");
-		boolean contained = killed && cgroup.memoryPeak() <= cgroup.memoryLimit() && neighbourAnswers;
+		// The kernel charges memory in small batches: the peak may pass the limit by a
+		// few pages.
+		boolean contained = killed && cgroup.memoryPeak() <= cgroup.memoryLimit() + (4 << 20) && neighbourAnswers;
 		this.tally.record("memory hog stays in its runtime", contained,
 				hog.output() + ", peak " + cgroup.memoryPeak() / (1 << 20) + " MiB of "
 						+ cgroup.memoryLimit() / (1 << 20) + " MiB, runtime running " + attackerAlive
