@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +60,13 @@ class SchoolRulesIT {
 	@BeforeEach
 	void api() {
 		this.api = new Api(this.port);
+	}
+
+	@AfterAll
+	static void stopInfra() {
+		Infra.mongo.stop();
+		Infra.redis.stop();
+		Infra.minio.stop();
 	}
 
 	@Test
