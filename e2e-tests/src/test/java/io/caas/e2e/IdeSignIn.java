@@ -57,6 +57,9 @@ final class IdeSignIn {
 		assertThat(toIde.status()).as(toIde.toString()).isEqualTo(302);
 		RawHttp.Reply exchanged = this.http.get(ideHost, pathOf(toIde.location()));
 		assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(302);
+		// Absolute and on the IDE host: Traefik would resolve a relative one against the
+		// gateway.
+		assertThat(exchanged.location()).as("goes on to the IDE host").startsWith("http://" + ideHost);
 		String setCookie = exchanged.header("Set-Cookie").orElseThrow();
 		assertThat(setCookie.toLowerCase()).contains("httponly", "samesite=lax").doesNotContain("domain=");
 		return exchanged.cookie(IDE_COOKIE).orElseThrow();

@@ -67,8 +67,9 @@ class ForwardAuthController {
 		}
 		if (IdeResponses.EXCHANGE_PATH.equals(path)) {
 			String token = target.getQueryParams().getFirst("token");
-			return ((token == null) ? Mono.<AuthTransfers.IdeToken>empty() : this.transfers.redeem(token, host)).map(
-					ide2 -> this.responses.signedIn(ide2.ideToken(), Duration.ofSeconds(ide2.expiresIn()), ide2.path()))
+			return ((token == null) ? Mono.<AuthTransfers.IdeToken>empty() : this.transfers.redeem(token, host))
+				.map(signed -> this.responses.signedIn(ide, port, signed.ideToken(),
+						Duration.ofSeconds(signed.expiresIn()), signed.path()))
 				.defaultIfEmpty(this.responses.toAppHost(ide, port, "/"));
 		}
 		HttpCookie cookie = request.getCookies().getFirst(this.properties.ideCookie());

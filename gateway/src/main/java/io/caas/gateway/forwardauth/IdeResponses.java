@@ -61,8 +61,12 @@ class IdeResponses {
 		return redirect(target.toString()).build();
 	}
 
-	/** Sets the host-only IDE cookie and goes on to where the browser wanted to be. */
-	ResponseEntity<String> signedIn(String ideToken, Duration lifetime, String path) {
+	/**
+	 * Sets the host-only IDE cookie and goes on to where the browser wanted to be. The
+	 * location is absolute: Traefik resolves a relative one against the forward-auth
+	 * address, which would send the browser to the gateway's internal name.
+	 */
+	ResponseEntity<String> signedIn(IdeHost ide, String port, String ideToken, Duration lifetime, String path) {
 		ResponseCookie cookie = ResponseCookie.from(this.properties.ideCookie(), ideToken)
 			.path("/")
 			.httpOnly(true)
@@ -70,7 +74,9 @@ class IdeResponses {
 			.secure(this.properties.secureCookies())
 			.maxAge(lifetime)
 			.build();
-		return redirect(safePath(path)).header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
+		String target = this.properties.publicScheme() + "://" + ide.name(this.properties.domainSuffix()) + port
+				+ safePath(path);
+		return redirect(target).header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
 	}
 
 	/**

@@ -90,7 +90,7 @@ class ForwardAuthTest extends GatewayTestSupport {
 			.expectStatus()
 			.isFound()
 			.expectHeader()
-			.location("/wanted")
+			.location("http://" + STUDENT1_IDE + "/wanted")
 			.returnResult(Void.class)
 			.getResponseHeaders()
 			.getFirst(HttpHeaders.SET_COOKIE);
