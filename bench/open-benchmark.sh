@@ -69,7 +69,7 @@ await_all_ides() { # classId n
       healthz -H "Host: $1-$s-ide.$DOMAIN" "$EDGE/healthz" || left+=("$s")
     done
     pending=("${left[@]+"${left[@]}"}")
-    ((${#pending[@]})) && sleep 0.2
+    if ((${#pending[@]})); then sleep 0.2; fi
   done
 }
 
@@ -98,7 +98,7 @@ await_direct() { # names...
       healthz "http://$(ip_of "$c"):8080/healthz" || left+=("$c")
     done
     pending=("${left[@]+"${left[@]}"}")
-    ((${#pending[@]})) && sleep 0.2
+    if ((${#pending[@]})); then sleep 0.2; fi
   done
 }
 
