@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -48,6 +49,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "caas.collection.retry-interval=1s", "caas.collection.retry-backoff=2s",
 				"caas.collection.retry-attempts=50", "caas.collection.stop-grace=3s",
 				"CAAS_TEMPLATE_WORKSPACE_MAX_FILES=300" })
+// the demo seed provides subject `cs`, which the fixtures' classes belong to
+@ActiveProfiles("demo")
 @ExtendWith(DumpLogsOnFailure.class)
 class CollectionFaultIT implements DumpLogsOnFailure.OwnsContainers {
 

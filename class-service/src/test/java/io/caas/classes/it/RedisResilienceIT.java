@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * And operation documents change only forward: a stale copy never overturns an outcome.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the demo seed provides subject `cs`, which the fixtures' classes belong to
+@ActiveProfiles("demo")
 @ExtendWith(DumpLogsOnFailure.class)
 class RedisResilienceIT implements DumpLogsOnFailure.OwnsContainers {
 

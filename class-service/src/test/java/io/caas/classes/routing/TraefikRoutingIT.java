@@ -23,6 +23,7 @@ import io.caas.classes.session.Transition;
 import io.caas.classes.session.UpClass;
 import io.caas.classes.support.DockerTestSupport;
 import io.caas.classes.support.DumpLogsOnFailure;
+import io.caas.classes.support.EdgeTraefik;
 import io.caas.classes.support.Fixtures;
 import io.caas.classes.support.LocalPermits;
 import io.caas.classes.support.RecordingTracker;
@@ -66,8 +67,11 @@ class TraefikRoutingIT implements DumpLogsOnFailure.OwnsContainers {
 		// a plain bind: withFileSystemBind would first probe mounts with an image we
 		// cannot pull
 		.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-			.withBinds(new Bind("/var/run/docker.sock", new Volume("/var/run/docker.sock"))))
-		.withCommand("--entrypoints.web.address=:80", "--providers.docker.exposedbydefault=false",
+			.withBinds(new Bind("/var/run/docker.sock", new Volume("/var/run/docker.sock")),
+					new Bind(EdgeTraefik.PASSTHROUGH_AUTH.toAbsolutePath().normalize().toString(),
+							new Volume("/etc/traefik/dynamic.yml"))))
+		.withCommand("--entrypoints.web.address=:80", "--providers.file.filename=/etc/traefik/dynamic.yml",
+				"--providers.docker.exposedbydefault=false",
 				"--providers.docker.constraints=Label(`caas.managed`,`true`)",
 				"--providers.docker.endpoint=unix:///var/run/docker.sock", "--global.checknewversion=false",
 				"--global.sendanonymoususage=false", "--ping=true", "--ping.entrypoint=web", "--log.level=INFO")

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Collectors;
@@ -24,6 +25,13 @@ public final class EdgeTraefik {
 
 	public static final String IMAGE = "caas-local/traefik:v3.6.12";
 
+	/**
+	 * Defines the {@code caas-ide-auth} middleware every IDE router names as a
+	 * pass-through: these tests are about routing, not the gateway's forward-auth.
+	 */
+	public static final Path PASSTHROUGH_AUTH = Path.of("src", "test", "resources", "traefik",
+			"ide-auth-passthrough.yml");
+
 	private EdgeTraefik() {
 	}
 
@@ -35,7 +43,9 @@ public final class EdgeTraefik {
 			// a plain bind: withFileSystemBind would first probe mounts with an image we
 			// cannot pull
 			.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-				.withBinds(new Bind("/var/run/docker.sock", new Volume("/var/run/docker.sock"))))
+				.withBinds(new Bind("/var/run/docker.sock", new Volume("/var/run/docker.sock")),
+						new Bind(PASSTHROUGH_AUTH.toAbsolutePath().normalize().toString(),
+								new Volume("/etc/traefik/dynamic.yml"))))
 			.withEnv("TRAEFIK_GLOBAL_CHECKNEWVERSION", "false")
 			.withEnv("TRAEFIK_GLOBAL_SENDANONYMOUSUSAGE", "false")
 			.withEnv("TRAEFIK_ENTRYPOINTS_WEB_ADDRESS", ":80")
@@ -46,6 +56,7 @@ public final class EdgeTraefik {
 			.withEnv("TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT", "false")
 			.withEnv("TRAEFIK_PROVIDERS_DOCKER_CONSTRAINTS",
 					"Label(`caas.managed`,`true`) && Label(`caas.installation`,`" + installation + "`)")
+			.withEnv("TRAEFIK_PROVIDERS_FILE_FILENAME", "/etc/traefik/dynamic.yml")
 			.withEnv("TRAEFIK_LOG_LEVEL", "INFO")
 			.withExposedPorts(80)
 			.waitingFor(Wait.forHttp("/ping").forPort(80).withStartupTimeout(Duration.ofSeconds(60)));
