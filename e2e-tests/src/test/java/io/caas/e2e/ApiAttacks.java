@@ -56,8 +56,8 @@ final class ApiAttacks {
 							null)
 					.status() == 404);
 		cases.check("student creates a class", problem4xx(this.ctx.api("POST", "/api/classes", student,
-				"{\"classId\":\"secy\",\"name\":\"x\",\"subject\":\"cs\",\"templateId\":\"codeserver\",\"students\":[]}"), 403)
-				&& this.ctx.api("GET", "/api/classes/secy", this.ctx.admin().accessToken(), null).status() == 404);
+				"{\"classId\":\"secy\",\"name\":\"x\",\"subject\":\"cs\",\"templateId\":\"codeserver\",\"students\":[]}"),
+				403) && this.ctx.api("GET", "/api/classes/secy", this.ctx.admin().accessToken(), null).status() == 404);
 		cases.check("student closes the class",
 				problem4xx(this.ctx.api("POST", cls + "/down", student, null), 403) && stillOpen());
 		cases.check("another teacher closes the class",
