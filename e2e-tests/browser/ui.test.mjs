@@ -69,7 +69,7 @@ test('teacher opens a class, reaches a student IDE from the status table, and cl
   try {
     assert.match(await page.locator('#me-roles').textContent(), /teacher/);
     const created = await api(page, 'POST', '/api/classes',
-      { classId, name: `UI ${classId}`, subject: 'testing', templateId: 'codeserver', students });
+      { classId, name: `UI ${classId}`, subject: 'cs', templateId: 'codeserver', students });
     assert.equal(created, 201);
     await page.reload();
     await row(page).waitFor();
