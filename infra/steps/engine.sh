@@ -64,6 +64,20 @@ engine_storage() {
     mv "$DOCKER_FS_IMAGE.tmp" "$DOCKER_FS_IMAGE"
   fi
   mount -o loop,discard=async,noatime "$DOCKER_FS_IMAGE" "$DOCKER_DATA_ROOT"
+  engine_simple_quotas
+}
+
+# Simple quotas (kernel 6.7+) count what each container writes, not what it shares with its image,
+# and cost nothing per snapshot. Full qgroups walk back-references at every snapshot: creating one
+# container took 6-23 s with them here, 0.1 s with simple quotas. btrfs-progs 6.2 (bookworm) has no
+# `quota enable --simple`, so this asks the kernel directly (BTRFS_IOC_QUOTA_CTL, command 4).
+engine_simple_quotas() {
+  python3 - "$DOCKER_DATA_ROOT" <<'PY' && return 0
+import fcntl, os, struct, sys
+fd = os.open(sys.argv[1], os.O_RDONLY)
+fcntl.ioctl(fd, 0xC0109428, bytearray(struct.pack("QQ", 4, 0)))  # _IOWR(0x94, 40, 16 bytes)
+PY
+  echo "this kernel has no btrfs simple quotas: full qgroups (slow container creation; the image counts too)"
   btrfs quota enable "$DOCKER_DATA_ROOT"
 }
 

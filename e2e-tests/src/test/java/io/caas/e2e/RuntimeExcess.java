@@ -82,11 +82,11 @@ final class RuntimeExcess {
 			.findFirst()
 			.orElse(-1);
 		boolean neighbourAnswers = this.api.ideHealth(this.classId, "student2") == 200;
-		boolean contained = bound > 0 && hog.output().contains("Disk quota exceeded") && written >= 0 && written < bound
-				&& neighbourAnswers;
+		boolean contained = bound > 0 && hog.output().contains("Disk quota exceeded") && written >= 0
+				&& written <= bound && neighbourAnswers;
 		this.tally.record("disk hog stays within its runtime's bound", contained,
-				"bound " + bound / (1 << 20) + " MiB (image included), wrote " + written / (1 << 20) + " of " + mib
-						+ " MiB: " + hog.output().replace('\n', ' ') + ", neighbour answers " + neighbourAnswers);
+				"bound " + bound / (1 << 20) + " MiB, wrote " + written / (1 << 20) + " of " + mib + " MiB: "
+						+ hog.output().replace('\n', ' ') + ", neighbour answers " + neighbourAnswers);
 	}
 
 	private void memoryHog(String attacker, RuntimeCgroup cgroup) {

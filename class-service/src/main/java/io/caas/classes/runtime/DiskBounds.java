@@ -2,7 +2,6 @@ package io.caas.classes.runtime;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
@@ -14,11 +13,11 @@ import io.caas.classes.runtime.DockerProperties.DiskQuota;
 
 /**
  * The engine's per-container disk bound ({@code StorageOpt size}) for a runtime. Only
- * some storage drivers can bound a container's disk: btrfs (a qgroup per container, which
- * counts the image's shared bytes too, so the bound is the image's size plus the
- * template's), zfs, and overlay2 on XFS mounted with project quotas. On any other engine,
- * {@code auto} creates runtimes without a bound and says so once in the log;
- * {@code required} refuses.
+ * some storage drivers can bound a container's disk: btrfs with quotas (a qgroup per
+ * container; with simple quotas, as infra/build.sh sets them up, it counts only what the
+ * container writes, with full qgroups the image's shared bytes count too), zfs, and
+ * overlay2 on XFS mounted with project quotas. On any other engine, {@code auto} creates
+ * runtimes without a bound and says so once in the log; {@code required} refuses.
  */
 final class DiskBounds {
 
@@ -27,8 +26,6 @@ final class DiskBounds {
 	private final DockerClient docker;
 
 	private final DiskQuota mode;
-
-	private final Map<String, Long> imageSizes = new ConcurrentHashMap<>();
 
 	private volatile String driver;
 
@@ -51,8 +48,7 @@ final class DiskBounds {
 			}
 			return Map.of();
 		}
-		long base = "btrfs".equals(this.driver) ? this.imageSizes.computeIfAbsent(spec.image(), this::imageSize) : 0;
-		return Map.of("size", Long.toString(base + spec.diskBytes()));
+		return Map.of("size", Long.toString(spec.diskBytes()));
 	}
 
 	/**
@@ -97,11 +93,6 @@ final class DiskBounds {
 				.anyMatch(kv -> kv.size() == 2 && "Backing Filesystem".equals(kv.get(0)) && "xfs".equals(kv.get(1)));
 			default -> false;
 		};
-	}
-
-	private long imageSize(String image) {
-		Long size = this.docker.inspectImageCmd(image).exec().getSize();
-		return (size != null) ? size : 0L;
 	}
 
 }
