@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import io.caas.classes.operation.Operation.Progress;
 import io.caas.classes.operation.Operation.StudentProgress;
-import io.caas.classes.session.Transition;
+import io.caas.classes.lifecycle.Transition;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,6 +2,7 @@ package io.caas.classes.session;
 
 import java.util.List;
 
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.runtime.RuntimeContainer;
 
 /**

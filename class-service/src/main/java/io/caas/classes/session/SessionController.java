@@ -2,6 +2,7 @@ package io.caas.classes.session;
 
 import java.net.URI;
 
+import io.caas.classes.lifecycle.Transition;
 import io.caas.common.identity.Identity;
 
 import org.springframework.http.ResponseEntity;

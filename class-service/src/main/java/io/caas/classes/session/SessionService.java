@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.caas.classes.lifecycle.ClassState;
+import io.caas.classes.lifecycle.Transition;
+import io.caas.classes.lifecycle.Transitions;
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
 import io.caas.classes.roster.ClassAccess;

@@ -3,6 +3,7 @@ package io.caas.classes.session;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.roster.ClassAccess;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.routing.Labels;

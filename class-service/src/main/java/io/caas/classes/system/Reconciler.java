@@ -19,7 +19,7 @@ import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.session.ClassStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RLock;
