@@ -49,6 +49,9 @@ public class FakeContainerRuntime implements ContainerRuntime {
 
 	public final Set<String> failCopy = ConcurrentHashMap.newKeySet();
 
+	/** What {@link #hostMemoryBytes()} reports. */
+	public volatile long hostMemory = 64L << 30;
+
 	private final AtomicInteger creating = new AtomicInteger();
 
 	private final AtomicInteger maxCreating = new AtomicInteger();
@@ -251,6 +254,11 @@ public class FakeContainerRuntime implements ContainerRuntime {
 		if (removed != null) {
 			this.events.add("remove " + removed.name);
 		}
+	}
+
+	@Override
+	public long hostMemoryBytes() {
+		return this.hostMemory;
 	}
 
 	/** One fake container. */
