@@ -33,7 +33,7 @@ public class HostCapacity {
 
 	private final CapacityProperties properties;
 
-	HostCapacity(ContainerRuntime runtime, TemplateCatalog templates, CapacityProperties properties) {
+	public HostCapacity(ContainerRuntime runtime, TemplateCatalog templates, CapacityProperties properties) {
 		this.runtime = runtime;
 		this.templates = templates;
 		this.properties = properties;

@@ -30,8 +30,8 @@ class IdePagesTest {
 
 	private final FakeContainerRuntime runtime = new FakeContainerRuntime();
 
-	private final IdePageFilter filter = new IdePageFilter(new IdePages(this.classes, this.runtime),
-			Fixtures.routing());
+	private final IdePageFilter filter = new IdePageFilter(
+			new IdePages(this.classes, this.runtime, mock(IdleWake.class)), Fixtures.routing());
 
 	@Test
 	void closedClassAnswersNotOpenWithoutReloading() throws Exception {

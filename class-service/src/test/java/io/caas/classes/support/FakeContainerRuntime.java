@@ -303,7 +303,7 @@ public class FakeContainerRuntime implements ContainerRuntime {
 			return this;
 		}
 
-		RuntimeContainer view() {
+		public RuntimeContainer view() {
 			return new RuntimeContainer(this.id, this.name, this.labels, this.state, this.health, null);
 		}
 
