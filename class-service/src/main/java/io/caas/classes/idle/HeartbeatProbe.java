@@ -1,20 +1,15 @@
 package io.caas.classes.idle;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import io.caas.classes.routing.EdgeHealthRequest;
 import io.caas.classes.routing.RoutingProperties;
-import io.caas.common.naming.Hostnames;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
-import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,18 +44,12 @@ public class HeartbeatProbe implements DisposableBean {
 	}
 
 	public Optional<IdleRule.Heartbeat> read(String classId, String studentId) {
-		String base = this.routing.probeUrl();
-		if (base == null || base.isBlank()) {
+		EdgeHealthRequest edge = EdgeHealthRequest.of(this.routing, classId, studentId).orElse(null);
+		if (edge == null) {
 			return Optional.empty();
 		}
-		URI edge = URI.create(base);
-		HttpHost target = new HttpHost(edge.getScheme(), edge.getHost(), edge.getPort());
-		String host = Hostnames.ide(classId, studentId, this.routing.domainSuffix());
-		BasicClassicHttpRequest request = new BasicClassicHttpRequest("GET", target, this.routing.probePath());
-		request.setAuthority(new URIAuthority(host));
-		request.setHeader(HttpHeaders.HOST, host);
 		try {
-			return this.http.execute(target, request, response -> {
+			return this.http.execute(edge.target(), edge.request(), response -> {
 				if (response.getCode() != 200 || response.getEntity() == null) {
 					return Optional.empty();
 				}
