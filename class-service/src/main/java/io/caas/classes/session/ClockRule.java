@@ -2,7 +2,11 @@ package io.caas.classes.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.lifecycle.Transition;
@@ -10,14 +14,17 @@ import io.caas.classes.roster.Schedule;
 
 /**
  * What the clock does with a class, from what is known about it and nothing else (no
- * I/O), so every rule is a row of a table test.
+ * I/O), so every rule is a row of a table test. A schedule is read as lessons: when its
+ * start and end fall on different days and its end time of day is after its start time of
+ * day, one lesson every day from the first day to the last, from the start time to the
+ * end time (a term of daily lessons); otherwise one lesson from start to end.
  * <ul>
  * <li>An OPEN class whose session began {@code maxOpen} ago or more is closed ("open
  * longer than 8h").</li>
- * <li>An OPEN class whose schedule ended after its session began is closed.</li>
- * <li>A CLOSED class is opened from {@code lead} before its scheduled start until its
- * end, unless a session already began in that window (a teacher who closes it early is
- * not overruled).</li>
+ * <li>An OPEN class whose session began before a lesson that has ended is closed.</li>
+ * <li>A CLOSED class is opened from {@code lead} before a lesson until its end, unless a
+ * session already began in that window (a teacher who closes it early is not
+ * overruled).</li>
  * <li>A class OPENING or CLOSING is left alone.</li>
  * </ul>
  */
@@ -33,23 +40,49 @@ final class ClockRule {
 			if (!maxOpen.isZero() && began != null && !now.isBefore(began.plus(maxOpen))) {
 				return Action.close("closed automatically: open longer than " + human(maxOpen));
 			}
-			if (schedule != null && began != null && !now.isBefore(schedule.endsAt())
-					&& began.isBefore(schedule.endsAt())) {
-				return Action
-					.close("closed automatically: its schedule ended at " + schedule.end() + " " + schedule.timeZone());
+			for (Lesson lesson : (schedule != null && began != null) ? lessons(schedule, now) : List.<Lesson>of()) {
+				if (!now.isBefore(lesson.ends()) && began.isBefore(lesson.ends())) {
+					return Action.close("closed automatically: its scheduled lesson ended at "
+							+ lesson.ends().atZone(ZoneId.of(schedule.timeZone())).toLocalDateTime() + " "
+							+ schedule.timeZone());
+				}
 			}
 			return Action.NONE;
 		}
 		if (facts.state() == ClassState.CLOSED && schedule != null) {
-			Instant opensAt = schedule.start().atZone(ZoneId.of(schedule.timeZone())).toInstant().minus(lead);
-			boolean inWindow = !now.isBefore(opensAt) && now.isBefore(schedule.endsAt());
-			boolean alreadyBegan = began != null && !began.isBefore(opensAt);
-			if (inWindow && !alreadyBegan) {
-				return new Action(Transition.UP,
-						"opened automatically: scheduled from " + schedule.start() + " " + schedule.timeZone());
+			for (Lesson lesson : lessons(schedule, now)) {
+				Instant opensAt = lesson.starts().minus(lead);
+				boolean inWindow = !now.isBefore(opensAt) && now.isBefore(lesson.ends());
+				if (inWindow && (began == null || began.isBefore(opensAt))) {
+					return new Action(Transition.UP,
+							"opened automatically: lesson scheduled at "
+									+ lesson.starts().atZone(ZoneId.of(schedule.timeZone())).toLocalDateTime() + " "
+									+ schedule.timeZone());
+				}
 			}
 		}
 		return Action.NONE;
+	}
+
+	/** The lessons of yesterday, today and tomorrow (or the one lesson), oldest first. */
+	static List<Lesson> lessons(Schedule schedule, Instant now) {
+		ZoneId zone = ZoneId.of(schedule.timeZone());
+		LocalDateTime start = schedule.start();
+		LocalDateTime end = schedule.end();
+		boolean daily = end.toLocalDate().isAfter(start.toLocalDate())
+				&& end.toLocalTime().isAfter(start.toLocalTime());
+		if (!daily) {
+			return List.of(new Lesson(start.atZone(zone).toInstant(), end.atZone(zone).toInstant()));
+		}
+		LocalDate today = now.atZone(zone).toLocalDate();
+		List<Lesson> lessons = new ArrayList<>();
+		for (LocalDate day = today.minusDays(1); !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
+			if (!day.isBefore(start.toLocalDate()) && !day.isAfter(end.toLocalDate())) {
+				lessons.add(new Lesson(day.atTime(start.toLocalTime()).atZone(zone).toInstant(),
+						day.atTime(end.toLocalTime()).atZone(zone).toInstant()));
+			}
+		}
+		return lessons;
 	}
 
 	/** {@code 8h}, {@code 90m}, {@code 45s}: the largest whole unit. */
@@ -58,6 +91,10 @@ final class ClockRule {
 			return d.toHours() + "h";
 		}
 		return (d.toSeconds() % 60 == 0) ? d.toMinutes() + "m" : d.toSeconds() + "s";
+	}
+
+	/** One lesson of a schedule. */
+	record Lesson(Instant starts, Instant ends) {
 	}
 
 	/** What is known about a class. */

@@ -67,11 +67,33 @@ class ClockRuleTest {
 		ClockRule.Action close = decide(ClassState.OPEN, began, LESSON, Instant.parse("2026-11-26T09:30:00Z"));
 		assertThat(close.transition()).isEqualTo(Transition.DOWN);
 		assertThat(close.reason())
-			.isEqualTo("closed automatically: its schedule ended at 2026-11-26T10:30 Europe/Madrid");
+			.isEqualTo("closed automatically: its scheduled lesson ended at 2026-11-26T10:30 Europe/Madrid");
 		assertThat(decide(ClassState.OPEN, Instant.parse("2026-11-26T09:40:00Z"), LESSON,
 				Instant.parse("2026-11-26T09:45:00Z")))
 			.as("opened by hand after the lesson ended")
 			.isEqualTo(ClockRule.Action.NONE);
+	}
+
+	@Test
+	void aTermOfDailyLessonsOpensAndClosesEveryDay() {
+		Schedule term = new Schedule(LocalDateTime.parse("2026-09-01T09:00"), LocalDateTime.parse("2027-06-30T10:30"),
+				"Europe/Madrid");
+		ClockRule.Action monday = decide(ClassState.CLOSED, Instant.parse("2026-11-25T07:55:02Z"), term,
+				Instant.parse("2026-11-26T07:56:00Z"));
+		assertThat(monday.transition()).isEqualTo(Transition.UP);
+		assertThat(monday.reason())
+			.isEqualTo("opened automatically: lesson scheduled at 2026-11-26T09:00 Europe/Madrid");
+		assertThat(decide(ClassState.CLOSED, null, term, Instant.parse("2026-11-26T12:00:00Z"))).as("between lessons")
+			.isEqualTo(ClockRule.Action.NONE);
+		Instant began = Instant.parse("2026-11-26T07:56:00Z");
+		assertThat(decide(ClassState.OPEN, began, term, Instant.parse("2026-11-26T09:00:00Z")))
+			.isEqualTo(ClockRule.Action.NONE);
+		assertThat(decide(ClassState.OPEN, began, term, Instant.parse("2026-11-26T09:30:00Z")).transition())
+			.isEqualTo(Transition.DOWN);
+		assertThat(decide(ClassState.CLOSED, null, term, Instant.parse("2027-07-01T08:00:00Z")))
+			.as("after the last day")
+			.isEqualTo(ClockRule.Action.NONE);
+		assertThat(ClockRule.lessons(term, Instant.parse("2026-11-26T12:00:00Z"))).hasSize(3);
 	}
 
 	@Test
