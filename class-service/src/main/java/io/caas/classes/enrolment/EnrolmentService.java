@@ -7,7 +7,7 @@ import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.roster.ClassRoomUpdates;
 import io.caas.classes.roster.RosterLock;
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.common.error.CaasException;
 import io.caas.common.identity.Identity;
 import io.caas.common.identity.Require;

@@ -36,6 +36,13 @@ record IdePage(int status, String title, String message, int refreshSeconds) {
 				"The IDE of " + studentId + " is stopped; your teacher can restart it. This page keeps checking.", 10);
 	}
 
+	static IdePage full(String studentId) {
+		return new IdePage(503, "The server is full right now",
+				"The IDE of " + studentId + " is stopped and the server has no room to start it yet; this page"
+						+ " tries again shortly. Nothing you saved is lost.",
+				30);
+	}
+
 	static IdePage unavailable() {
 		return new IdePage(503, "Please wait a moment",
 				"CaaS cannot tell the state of this IDE right now; this page tries again shortly.", 5);

@@ -22,9 +22,12 @@ class IdePages {
 
 	private final ContainerRuntime runtime;
 
-	IdePages(ClassRoomRepository classes, ContainerRuntime runtime) {
+	private final IdleWake wake;
+
+	IdePages(ClassRoomRepository classes, ContainerRuntime runtime, IdleWake wake) {
 		this.classes = classes;
 		this.runtime = runtime;
+		this.wake = wake;
 	}
 
 	IdePage of(String classId, String studentId) {
@@ -41,7 +44,7 @@ class IdePages {
 			case CLOSING -> IdePage.closing(classId);
 			case OPENING -> IdePage.starting(studentId);
 			case OPEN -> containers.stream().anyMatch(IdePages::booting) ? IdePage.starting(studentId)
-					: IdePage.notRunning(studentId);
+					: this.wake.wakeIfIdle(room, studentId, containers).orElse(IdePage.notRunning(studentId));
 		};
 	}
 

@@ -3,7 +3,7 @@ package io.caas.classes.operation;
 import java.time.Instant;
 import java.util.List;
 
-import io.caas.classes.session.Transition;
+import io.caas.classes.lifecycle.Transition;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;

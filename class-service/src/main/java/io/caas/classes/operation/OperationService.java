@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import io.caas.classes.operation.Operation.Progress;
 import io.caas.classes.operation.Operation.StudentProgress;
-import io.caas.classes.session.Transition;
+import io.caas.classes.lifecycle.Transition;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +50,17 @@ public class OperationService {
 	/** A RUNNING operation with every student PENDING. */
 	public Operation start(String id, Transition kind, String classId, String sessionId, List<String> students,
 			String requestedBy) {
+		return start(id, kind, classId, sessionId, students, requestedBy, null);
+	}
+
+	/**
+	 * The same, with why it was started (an automatic close says so); the message stays
+	 * in front of whatever the operation ends with.
+	 */
+	public Operation start(String id, Transition kind, String classId, String sessionId, List<String> students,
+			String requestedBy, String message) {
 		List<StudentProgress> pending = students.stream().map(StudentProgress::pending).toList();
-		return this.operations.insert(new Operation(id, kind, classId, sessionId, OperationState.RUNNING, null,
+		return this.operations.insert(new Operation(id, kind, classId, sessionId, OperationState.RUNNING, message,
 				requestedBy, this.clock.instant(), null, pending, Progress.of(pending), 0));
 	}
 

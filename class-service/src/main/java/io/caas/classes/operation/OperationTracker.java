@@ -78,8 +78,11 @@ public final class OperationTracker {
 	public synchronized Operation finish(String failure) {
 		boolean anyFailed = this.current.students().stream().anyMatch(s -> s.state() == StudentStep.FAILED);
 		OperationState state = (anyFailed || failure != null) ? OperationState.FAILED : OperationState.SUCCEEDED;
-		String message = (failure != null) ? failure : (anyFailed ? "some students failed; see their reasons" : null);
+		String outcome = (failure != null) ? failure : (anyFailed ? "some students failed; see their reasons" : null);
 		Operation c = this.current;
+		// a message set at the start (why the operation was started) stays in front
+		String message = (c.message() == null) ? outcome
+				: (outcome == null) ? c.message() : c.message() + "; " + outcome;
 		publish(new Operation(c.id(), c.kind(), c.classId(), c.sessionId(), state, message, c.requestedBy(),
 				c.startedAt(), this.clock.instant(), c.students(), c.progress(), c.seq()));
 		log.info("operation finished classId={} operationId={} kind={} state={} progress={}/{} message={}", c.classId(),

@@ -3,7 +3,7 @@ package io.caas.classes.roster;
 import java.util.Collection;
 import java.util.List;
 
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;

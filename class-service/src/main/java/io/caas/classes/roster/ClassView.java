@@ -3,7 +3,7 @@ package io.caas.classes.roster;
 import java.time.Instant;
 import java.util.List;
 
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.common.identity.Identity;
 
 /**

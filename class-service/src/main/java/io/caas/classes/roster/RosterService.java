@@ -3,7 +3,7 @@ package io.caas.classes.roster;
 import java.time.Clock;
 import java.util.List;
 
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.subject.SubjectService;
 import io.caas.classes.template.TemplateCatalog;
 import io.caas.common.error.CaasException;

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import jakarta.validation.Valid;
 
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.common.error.CaasException;
 import io.caas.common.identity.Identity;
 import org.slf4j.Logger;

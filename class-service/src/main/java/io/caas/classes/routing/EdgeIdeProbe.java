@@ -1,21 +1,15 @@
 package io.caas.classes.routing;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import io.caas.common.naming.Hostnames;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
-import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -54,18 +48,12 @@ class EdgeIdeProbe implements IdeProbe, DisposableBean {
 
 	@Override
 	public boolean answers(String classId, String studentId) {
-		String base = this.routing.probeUrl();
-		if (base == null || base.isBlank()) {
+		EdgeHealthRequest edge = EdgeHealthRequest.of(this.routing, classId, studentId).orElse(null);
+		if (edge == null) {
 			return true;
 		}
-		URI edge = URI.create(base);
-		HttpHost target = new HttpHost(edge.getScheme(), edge.getHost(), edge.getPort());
-		String host = Hostnames.ide(classId, studentId, this.routing.domainSuffix());
-		BasicClassicHttpRequest request = new BasicClassicHttpRequest("GET", target, this.routing.probePath());
-		request.setAuthority(new URIAuthority(host));
-		request.setHeader(HttpHeaders.HOST, host);
 		try {
-			return this.http.execute(target, request, response -> {
+			return this.http.execute(edge.target(), edge.request(), response -> {
 				String body = (response.getEntity() != null)
 						? EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8) : "";
 				return response.getCode() == 200 && body.contains("\"lastHeartbeat\"");

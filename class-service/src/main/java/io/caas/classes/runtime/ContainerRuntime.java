@@ -69,4 +69,7 @@ public interface ContainerRuntime {
 	/** Force-removes the container; a missing container is fine. */
 	void remove(String id);
 
+	/** Memory of the engine's host in bytes, as the engine reports it. */
+	long hostMemoryBytes();
+
 }

@@ -356,6 +356,20 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 		}
 	}
 
+	@Override
+	public long hostMemoryBytes() {
+		try {
+			Long total = this.docker.infoCmd().exec().getMemTotal();
+			if (total == null || total <= 0) {
+				throw new ContainerRuntimeException("the engine reports no host memory");
+			}
+			return total;
+		}
+		catch (RuntimeException ex) {
+			throw failure("engine info", ex);
+		}
+	}
+
 	/** The lookup plus this installation's label: other stacks stay invisible. */
 	private Map<String, String> scoped(Map<String, String> labels) {
 		Map<String, String> scoped = new HashMap<>(labels);

@@ -16,7 +16,7 @@ public class ClassLocks {
 
 	private final RedissonClient redisson;
 
-	ClassLocks(RedissonClient redisson) {
+	public ClassLocks(RedissonClient redisson) {
 		this.redisson = redisson;
 	}
 

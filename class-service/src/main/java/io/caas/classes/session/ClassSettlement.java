@@ -1,5 +1,6 @@
 package io.caas.classes.session;
 
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.ContainerRuntime;

@@ -3,6 +3,7 @@ package io.caas.classes.session;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomUpdates;
 

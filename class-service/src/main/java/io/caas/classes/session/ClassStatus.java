@@ -2,6 +2,7 @@ package io.caas.classes.session;
 
 import java.util.List;
 
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.runtime.RuntimeContainer;
 
 /**
@@ -15,7 +16,7 @@ record ClassStatus(String classId, ClassState state, String sessionId, String op
 	/**
 	 * One student's IDE.
 	 *
-	 * @param state READY, STARTING, ABSENT or FAILED
+	 * @param state READY, STARTING, ABSENT, FAILED or STOPPED (idle)
 	 * @param reason why it is FAILED (or ABSENT while being removed)
 	 */
 	record StudentStatus(String studentId, String ideUrl, IdeState state, String reason) {
@@ -45,7 +46,10 @@ record ClassStatus(String classId, ClassState state, String sessionId, String op
 	/** What a student's IDE is doing, from its container. */
 	enum IdeState {
 
-		READY, STARTING, ABSENT, FAILED
+		READY, STARTING, ABSENT, FAILED,
+
+		/** Stopped because nobody used it; a request to its IDE host starts it again. */
+		STOPPED
 
 	}
 

@@ -92,9 +92,7 @@ public class DownClass {
 					.or(() -> plan.templates().apply(plan.fallbackTemplateId()))
 					.orElseThrow(() -> new IllegalStateException("template of " + container.name() + " is unknown"));
 				tracker.step(student, StudentStep.COLLECTING);
-				this.runtime.stop(container.id(), this.collection.stopGrace());
-				Manifest collected = this.collector
-					.collect(new WorkspaceCollector.Target(plan.classId(), session, student, container.id(), template));
+				Manifest collected = snapshot(plan.classId(), session, student, container, template);
 				tracker.uploaded(student, collected.fileCount(), collected.totalBytes());
 				tracker.step(student, StudentStep.VERIFIED);
 				retain(collected);
@@ -111,7 +109,19 @@ public class DownClass {
 		}
 	}
 
-	private void retain(Manifest collected) {
+	/**
+	 * Stops one runtime, so nothing is written after the snapshot, and collects its
+	 * workspace into a new attempt the store has verified. The container is left stopped;
+	 * a failure is thrown and nothing is removed.
+	 */
+	Manifest snapshot(String classId, String sessionId, String studentId, RuntimeContainer container,
+			Template template) {
+		this.runtime.stop(container.id(), this.collection.stopGrace());
+		return this.collector
+			.collect(new WorkspaceCollector.Target(classId, sessionId, studentId, container.id(), template));
+	}
+
+	void retain(Manifest collected) {
 		try {
 			this.retention.apply(collected);
 		}

@@ -2,6 +2,7 @@ package io.caas.classes.session;
 
 import java.net.URI;
 
+import io.caas.classes.lifecycle.Transition;
 import io.caas.common.identity.Identity;
 
 import org.springframework.http.ResponseEntity;
@@ -19,10 +20,13 @@ class SessionController {
 
 	private final StudentRestart restart;
 
-	SessionController(SessionService sessions, StatusService status, StudentRestart restart) {
+	private final StudentReset reset;
+
+	SessionController(SessionService sessions, StatusService status, StudentRestart restart, StudentReset reset) {
 		this.sessions = sessions;
 		this.status = status;
 		this.restart = restart;
+		this.reset = reset;
 	}
 
 	@PostMapping("/api/classes/{classId}/up")
@@ -43,6 +47,19 @@ class SessionController {
 	ResponseEntity<Void> restart(Identity who, @PathVariable String classId, @PathVariable String studentId) {
 		this.restart.restart(who, classId, studentId);
 		return ResponseEntity.accepted().location(URI.create("/api/classes/" + classId + "/status")).build();
+	}
+
+	/**
+	 * Resets one student's runtime: the workspace is collected first (as a close does),
+	 * then the runtime starts again from a fresh workspace; 202 with the saved attempt,
+	 * the IDE host shows the starting page until the new IDE answers.
+	 */
+	@PostMapping("/api/classes/{classId}/students/{studentId}/reset")
+	ResponseEntity<StudentReset.Reset> reset(Identity who, @PathVariable String classId,
+			@PathVariable String studentId) {
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/classes/" + classId + "/status"))
+			.body(this.reset.reset(who, classId, studentId));
 	}
 
 	@GetMapping("/api/classes/{classId}/status")

@@ -1,8 +1,12 @@
 package io.caas.classes.session;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,6 +21,21 @@ final class SessionIds {
 	private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 	private SessionIds() {
+	}
+
+	/**
+	 * When the session started, read from its id; empty for an id of another shape.
+	 */
+	static Optional<Instant> startedAt(String sessionId) {
+		if (sessionId == null || sessionId.length() < 16) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Instant.from(FORMAT.parse(sessionId.substring(0, 16).toUpperCase(Locale.ROOT))));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	static String next(Clock clock, RandomGenerator random) {

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.caas.classes.capacity.HostCapacity;
+import io.caas.classes.lifecycle.ClassState;
+import io.caas.classes.lifecycle.Transition;
+import io.caas.classes.lifecycle.Transitions;
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
 import io.caas.classes.roster.ClassAccess;
@@ -41,8 +45,11 @@ class SessionService {
 
 	private final Clock clock;
 
+	private final HostCapacity capacity;
+
 	SessionService(ClassAccess access, TemplateCatalog templates, ClassStates states, OperationService operations,
-			TransitionRunner runner, ClassLocks locks, Clock clock) {
+			TransitionRunner runner, ClassLocks locks, Clock clock, HostCapacity capacity) {
+		this.capacity = capacity;
 		this.locks = locks;
 		this.access = access;
 		this.templates = templates;
@@ -63,7 +70,7 @@ class SessionService {
 					.id();
 			}
 			default -> {
-				return start(who, room, transition, decision.target());
+				return start(who, room, transition, decision.target(), null);
 			}
 		}
 	}
@@ -73,11 +80,27 @@ class SessionService {
 	 * the same atomic claim as a teacher's request, so a busy class is a 409.
 	 */
 	String retryDown(ClassRoom room, Identity system) {
-		return start(system, room, Transition.DOWN, ClassState.CLOSING);
+		return start(system, room, Transition.DOWN, ClassState.CLOSING, null);
 	}
 
-	private String start(Identity who, ClassRoom room, Transition transition, ClassState target) {
+	/**
+	 * Opens or closes a class on behalf of the scheduler, with the reason recorded on the
+	 * operation; the same decision and atomic claim as a teacher's request.
+	 */
+	String requestAutomatically(ClassRoom room, Identity system, Transition transition, String reason) {
+		Transitions.Decision decision = Transitions.next(new Transitions.Request(room.state(), transition,
+				room.students().size(), this.templates.find(room.templateId()).isPresent()));
+		if (decision.kind() != Transitions.Decision.Kind.START) {
+			throw CaasException.conflict(String.valueOf(decision.code()), String.valueOf(decision.message()));
+		}
+		return start(system, room, transition, decision.target(), reason);
+	}
+
+	private String start(Identity who, ClassRoom room, Transition transition, ClassState target, String reason) {
 		this.locks.requireReachable(room.id());
+		if (transition == Transition.UP) {
+			this.capacity.requireOpen(room.id(), this.templates.require(room.templateId()), room.students());
+		}
 		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
 				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
 		String operationId = OperationService.newId();
@@ -85,7 +108,7 @@ class SessionService {
 			.orElseThrow(() -> CaasException.conflict("class-busy",
 					"class '" + room.id() + "' changed meanwhile; another operation owns it"));
 		Operation operation = this.operations.start(operationId, transition, room.id(), sessionId, claimed.students(),
-				who.username());
+				who.username(), reason);
 		try {
 			this.runner.submit(operation);
 		}

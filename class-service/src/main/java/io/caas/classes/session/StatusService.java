@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.caas.classes.idle.IdleStops;
 import io.caas.classes.roster.ClassAccess;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.routing.IdeProbe;
@@ -32,7 +33,10 @@ class StatusService {
 
 	private final IdeProbe probe;
 
-	StatusService(ClassAccess access, ContainerRuntime runtime, IdeUrls urls, IdeProbe probe) {
+	private final IdleStops idleStops;
+
+	StatusService(ClassAccess access, ContainerRuntime runtime, IdeUrls urls, IdeProbe probe, IdleStops idleStops) {
+		this.idleStops = idleStops;
 		this.access = access;
 		this.runtime = runtime;
 		this.urls = urls;
@@ -52,9 +56,19 @@ class StatusService {
 		boolean everyone = ClassAccess.seesRoster(who, room);
 		List<StudentStatus> result = students.stream()
 			.filter(s -> everyone || s.equals(who.username()))
-			.map(s -> reachable(classId, StudentStatus.observe(s, this.urls.of(classId, s), containers.get(s))))
+			.map(s -> idle(containers.get(s),
+					reachable(classId, StudentStatus.observe(s, this.urls.of(classId, s), containers.get(s)))))
 			.toList();
 		return new ClassStatus(classId, room.state(), room.sessionId(), everyone ? room.operationId() : null, result);
+	}
+
+	/** A runtime we stopped for idleness is STOPPED, not FAILED. */
+	private StudentStatus idle(RuntimeContainer container, StudentStatus status) {
+		if (container == null || !this.idleStops.isIdleStopped(container)) {
+			return status;
+		}
+		return new StudentStatus(status.studentId(), status.ideUrl(), ClassStatus.IdeState.STOPPED,
+				"idle: stopped because nobody used it; opening the IDE starts it again");
 	}
 
 	/** A running runtime is READY only once its IDE answers through the edge. */

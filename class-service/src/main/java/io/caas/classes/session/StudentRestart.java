@@ -1,10 +1,8 @@
 package io.caas.classes.session;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.caas.classes.roster.ClassAccess;
-import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.runtime.RuntimeContainer;
@@ -39,25 +37,10 @@ class StudentRestart {
 	}
 
 	void restart(Identity who, String classId, String studentId) {
-		ClassRoom room = this.access.manageable(who, classId);
-		requireOpen(room);
-		RLock lock = this.locks.of(classId);
-		boolean locked;
+		OpenClassGuard.requireOpen(this.access.manageable(who, classId));
+		RLock lock = OpenClassGuard.lockNow(this.locks, classId);
 		try {
-			locked = lock.tryLock(0, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw busy(classId);
-		}
-		catch (RuntimeException ex) {
-			throw ClassLocks.unavailable(ex);
-		}
-		if (!locked) {
-			throw busy(classId);
-		}
-		try {
-			requireOpen(this.access.manageable(who, classId));
+			OpenClassGuard.requireOpen(this.access.manageable(who, classId));
 			List<RuntimeContainer> containers = this.runtime.list(Labels.studentSelector(classId, studentId));
 			if (containers.isEmpty()) {
 				throw CaasException.notFound("runtime of student", studentId);
@@ -68,20 +51,6 @@ class StudentRestart {
 		finally {
 			lock.unlock();
 		}
-	}
-
-	private static void requireOpen(ClassRoom room) {
-		if (room.state().isTransient()) {
-			throw CaasException.conflict("class-busy",
-					"class is " + room.state().name().toLowerCase() + "; wait for the running operation to finish");
-		}
-		if (room.state() != ClassState.OPEN) {
-			throw CaasException.conflict("class-not-open", "class '" + room.id() + "' is not open");
-		}
-	}
-
-	private static CaasException busy(String classId) {
-		return CaasException.conflict("class-busy", "class '" + classId + "' is being changed; try again shortly");
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.caas.classes.idle.IdleStops;
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
 import io.caas.classes.roster.ClassRoom;
@@ -19,7 +20,7 @@ import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.session.ClassStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RLock;
@@ -72,6 +73,8 @@ class Reconciler implements DisposableBean {
 
 	private final MeterRegistry meters;
 
+	private final IdleStops idleStops;
+
 	private final Clock clock;
 
 	private final ScheduledExecutorService scheduler = Executors
@@ -79,7 +82,8 @@ class Reconciler implements DisposableBean {
 
 	Reconciler(ReconcilerProperties properties, ClassRoomRepository classes, OperationService operations,
 			ClassStates states, ClassLocks locks, ClassSettlement settlement, ContainerRuntime runtime,
-			TraefikAttachment traefik, MeterRegistry meters, Clock clock) {
+			TraefikAttachment traefik, MeterRegistry meters, Clock clock, IdleStops idleStops) {
+		this.idleStops = idleStops;
 		this.runtime = runtime;
 		this.traefik = traefik;
 		this.properties = properties;
@@ -180,7 +184,10 @@ class Reconciler implements DisposableBean {
 				return;
 			}
 			for (RuntimeContainer c : this.runtime.list(Labels.classSelector(classId))) {
-				if (c.state() == RuntimeContainer.State.EXITED || c.state() == RuntimeContainer.State.CREATED) {
+				boolean stopped = c.state() == RuntimeContainer.State.EXITED
+						|| c.state() == RuntimeContainer.State.CREATED;
+				// stopped for idleness: its IDE host starts it when someone comes back
+				if (stopped && !this.idleStops.isIdleStopped(c)) {
 					this.runtime.start(c.id());
 					count("started", "stopped-runtime");
 					log.info("runtime started classId={} container={} reason=stopped-runtime trigger={}", classId,

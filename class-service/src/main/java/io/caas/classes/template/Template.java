@@ -1,5 +1,6 @@
 package io.caas.classes.template;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,8 @@ import org.springframework.util.unit.DataSize;
  * @param workspaceMaxSize largest workspace a close collects; a bigger one keeps its
  * runtime, with the reason, and is never truncated
  * @param workspaceMaxFiles most files a close collects, likewise
+ * @param idleTimeout a runtime whose IDE nobody used for this long is stopped (not
+ * removed) and started again by the next request to its host; zero never stops it
  * @param diskLimit most disk a runtime may write (workspace, installed packages,
  * temporary files); the engine refuses writes beyond it, where its storage driver can
  * bound disks
@@ -44,12 +47,15 @@ public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp 
 				flags = jakarta.validation.constraints.Pattern.Flag.CASE_INSENSITIVE) String memory,
 		@Positive double cpus, @Positive long pidsLimit, @DefaultValue("true") boolean internetEgress,
 		@DefaultValue("1GB") DataSize workspaceMaxSize, @DefaultValue("50000") @Positive int workspaceMaxFiles,
-		@DefaultValue("4GB") DataSize diskLimit) {
+		@DefaultValue("30m") Duration idleTimeout, @DefaultValue("4GB") DataSize diskLimit) {
 
 	/** Default workspace limits: 1 GiB and 50,000 files. */
 	public static final DataSize DEFAULT_WORKSPACE_MAX_SIZE = DataSize.ofGigabytes(1);
 
 	public static final int DEFAULT_WORKSPACE_MAX_FILES = 50_000;
+
+	/** Default idle threshold: 30 minutes. */
+	public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
 	/** Default disk bound of a runtime: 4 GiB. */
 	public static final DataSize DEFAULT_DISK_LIMIT = DataSize.ofGigabytes(4);
@@ -57,7 +63,44 @@ public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp 
 	@ConstructorBinding
 	public Template {
 		workspaceMaxSize = (workspaceMaxSize != null) ? workspaceMaxSize : DEFAULT_WORKSPACE_MAX_SIZE;
+		idleTimeout = (idleTimeout != null && !idleTimeout.isNegative()) ? idleTimeout : DEFAULT_IDLE_TIMEOUT;
 		diskLimit = (diskLimit != null) ? diskLimit : DEFAULT_DISK_LIMIT;
+	}
+
+	/** A template with the default idle threshold and disk bound. */
+	public Template(String id, String displayName, String image, int port, String workspacePath, String user,
+			String memory, double cpus, long pidsLimit, boolean internetEgress, DataSize workspaceMaxSize,
+			int workspaceMaxFiles) {
+		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, internetEgress,
+				workspaceMaxSize, workspaceMaxFiles, DEFAULT_IDLE_TIMEOUT, DEFAULT_DISK_LIMIT);
+	}
+
+	/** A template with the default disk bound. */
+	public Template(String id, String displayName, String image, int port, String workspacePath, String user,
+			String memory, double cpus, long pidsLimit, boolean internetEgress, DataSize workspaceMaxSize,
+			int workspaceMaxFiles, Duration idleTimeout) {
+		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, internetEgress,
+				workspaceMaxSize, workspaceMaxFiles, idleTimeout, DEFAULT_DISK_LIMIT);
+	}
+
+	/** A template with the default idle threshold. */
+	public Template(String id, String displayName, String image, int port, String workspacePath, String user,
+			String memory, double cpus, long pidsLimit, boolean internetEgress, DataSize workspaceMaxSize,
+			int workspaceMaxFiles, DataSize diskLimit) {
+		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, internetEgress,
+				workspaceMaxSize, workspaceMaxFiles, DEFAULT_IDLE_TIMEOUT, diskLimit);
+	}
+
+	/** This template with another idle threshold (zero: never stopped). */
+	public Template withIdleTimeout(Duration timeout) {
+		return new Template(this.id, this.displayName, this.image, this.port, this.workspacePath, this.user,
+				this.memory, this.cpus, this.pidsLimit, this.internetEgress, this.workspaceMaxSize,
+				this.workspaceMaxFiles, timeout, this.diskLimit);
+	}
+
+	/** Whether idle runtimes of this template are stopped at all. */
+	public boolean stopsWhenIdle() {
+		return !this.idleTimeout.isZero();
 	}
 
 	/** A template with internet egress and the default workspace limits. */
@@ -78,14 +121,6 @@ public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp 
 			String memory, double cpus, long pidsLimit, DataSize workspaceMaxSize, int workspaceMaxFiles) {
 		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, true, workspaceMaxSize,
 				workspaceMaxFiles);
-	}
-
-	/** A template with the default disk bound. */
-	public Template(String id, String displayName, String image, int port, String workspacePath, String user,
-			String memory, double cpus, long pidsLimit, boolean internetEgress, DataSize workspaceMaxSize,
-			int workspaceMaxFiles) {
-		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, internetEgress,
-				workspaceMaxSize, workspaceMaxFiles, DEFAULT_DISK_LIMIT);
 	}
 
 	static final String MEMORY_RULE = "^\\s*(\\d+)\\s*([kmgt]?)b?\\s*$";

@@ -13,7 +13,7 @@ import io.caas.classes.roster.ClassRoomUpdates;
 import io.caas.classes.roster.RosterLock;
 import io.caas.classes.roster.Schedule;
 import io.caas.classes.roster.Section;
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.common.CommonWebMvcAutoConfiguration;
 import io.caas.common.error.CaasException;
 import io.caas.common.identity.IdentityHeaders;

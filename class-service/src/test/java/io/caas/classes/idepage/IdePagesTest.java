@@ -8,7 +8,7 @@ import java.util.Optional;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.runtime.RuntimeContainer.State;
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.support.FakeContainerRuntime;
 import io.caas.classes.support.Fixtures;
 import jakarta.servlet.FilterChain;
@@ -30,8 +30,8 @@ class IdePagesTest {
 
 	private final FakeContainerRuntime runtime = new FakeContainerRuntime();
 
-	private final IdePageFilter filter = new IdePageFilter(new IdePages(this.classes, this.runtime),
-			Fixtures.routing());
+	private final IdePageFilter filter = new IdePageFilter(
+			new IdePages(this.classes, this.runtime, mock(IdleWake.class)), Fixtures.routing());
 
 	@Test
 	void closedClassAnswersNotOpenWithoutReloading() throws Exception {

@@ -11,7 +11,7 @@ import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
 import io.caas.classes.runtime.ContainerRuntime;
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.session.StudentSpecs;
 
 import io.caas.classes.system.ReconcilerAccess;

@@ -78,6 +78,11 @@ final class Infra {
 		registry.add("caas.routing.domain-suffix", () -> "caas.localhost");
 		registry.add("caas.routing.traefik-selector-label", () -> "caas.role=absent-in-" + run);
 		registry.add("caas.reconciler.interval", () -> "0s");
+		// the class clock would open classes whose schedule covers now; tests that want
+		// it
+		// turn it on
+		registry.add("caas.classes.schedule-interval", () -> "0s");
+		registry.add("caas.idle.check-interval", () -> "0s");
 		registry.add("caas.orchestrator.health-timeout", () -> "90s");
 		// no Traefik in this test: a running runtime counts as ready
 		registry.add("caas.routing.probe-url", () -> "");

@@ -11,7 +11,7 @@ import io.caas.classes.operation.OperationState;
 import io.caas.classes.operation.OperationTracker;
 import io.caas.classes.operation.StudentStep;
 import io.caas.classes.routing.Labels;
-import io.caas.classes.session.Transition;
+import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.support.DockerTestSupport;
 import io.caas.classes.system.ReconcilerAccess;
 import io.caas.classes.support.DumpLogsOnFailure;

@@ -2,7 +2,7 @@ package io.caas.classes.operation;
 
 import java.util.List;
 
-import io.caas.classes.session.Transition;
+import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.support.RecordingTracker;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.caas.classes.roster;
 
 import java.util.List;
 
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.common.identity.Identity;
 import org.junit.jupiter.api.Test;
 

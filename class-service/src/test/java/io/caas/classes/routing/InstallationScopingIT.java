@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.caas.classes.operation.StudentStep;
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.support.DockerTestSupport;
 import io.caas.classes.support.DumpLogsOnFailure;
 import io.caas.classes.support.Fixtures;

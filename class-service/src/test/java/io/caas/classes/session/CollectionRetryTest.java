@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.caas.classes.lifecycle.ClassState;
+import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
 import io.caas.classes.operation.OperationState;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.caas.classes.lifecycle.ClassState;
+import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.operation.StudentStep;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.support.FakeContainerRuntime;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.roster.ClassAccess;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.support.FakeContainerRuntime;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.StudentStep;
 import io.caas.classes.routing.IdeProbe;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import io.caas.classes.roster.ClassAccess;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
-import io.caas.classes.session.ClassState;
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.support.FakeContainerRuntime;
 import io.caas.classes.support.Fixtures;
 import io.caas.classes.support.InMemoryObjectStore;

@@ -49,6 +49,9 @@ public class FakeContainerRuntime implements ContainerRuntime {
 
 	public final Set<String> failCopy = ConcurrentHashMap.newKeySet();
 
+	/** What {@link #hostMemoryBytes()} reports. */
+	public volatile long hostMemory = 64L << 30;
+
 	private final AtomicInteger creating = new AtomicInteger();
 
 	private final AtomicInteger maxCreating = new AtomicInteger();
@@ -253,6 +256,11 @@ public class FakeContainerRuntime implements ContainerRuntime {
 		}
 	}
 
+	@Override
+	public long hostMemoryBytes() {
+		return this.hostMemory;
+	}
+
 	/** One fake container. */
 	public static final class Fake {
 
@@ -295,7 +303,7 @@ public class FakeContainerRuntime implements ContainerRuntime {
 			return this;
 		}
 
-		RuntimeContainer view() {
+		public RuntimeContainer view() {
 			return new RuntimeContainer(this.id, this.name, this.labels, this.state, this.health, null);
 		}
 

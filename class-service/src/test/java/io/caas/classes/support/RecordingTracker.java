@@ -11,7 +11,7 @@ import io.caas.classes.operation.Operation.StudentProgress;
 import io.caas.classes.operation.OperationState;
 import io.caas.classes.operation.OperationTracker;
 import io.caas.classes.operation.StudentStep;
-import io.caas.classes.session.Transition;
+import io.caas.classes.lifecycle.Transition;
 
 /** A tracker whose every snapshot is kept, in the order it was published. */
 public final class RecordingTracker {

@@ -1,4 +1,4 @@
-package io.caas.classes.session;
+package io.caas.classes.lifecycle;
 
 /** What a teacher asks of a class: open it (UP) or close it (DOWN). */
 public enum Transition {

@@ -1,4 +1,4 @@
-package io.caas.classes.session;
+package io.caas.classes.lifecycle;
 
 /** Where a class is in its life; OPENING and CLOSING mean a transition owns it. */
 public enum ClassState {

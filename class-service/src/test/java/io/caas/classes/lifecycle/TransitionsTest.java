@@ -1,10 +1,10 @@
-package io.caas.classes.session;
+package io.caas.classes.lifecycle;
 
 import java.util.stream.Stream;
 
-import io.caas.classes.session.Transitions.Decision;
-import io.caas.classes.session.Transitions.Decision.Kind;
-import io.caas.classes.session.Transitions.Request;
+import io.caas.classes.lifecycle.Transitions.Decision;
+import io.caas.classes.lifecycle.Transitions.Decision.Kind;
+import io.caas.classes.lifecycle.Transitions.Request;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

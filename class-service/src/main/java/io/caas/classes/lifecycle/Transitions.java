@@ -1,4 +1,4 @@
-package io.caas.classes.session;
+package io.caas.classes.lifecycle;
 
 /**
  * Decides what a requested transition does, from what is known about the class and

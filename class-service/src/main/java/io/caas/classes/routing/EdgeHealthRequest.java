@@ -1,0 +1,36 @@
+package io.caas.classes.routing;
+
+import java.net.URI;
+import java.util.Optional;
+
+import io.caas.common.naming.Hostnames;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.net.URIAuthority;
+
+/**
+ * {@code GET <probe-url><probe-path>} with a student's IDE host: how class-service asks
+ * an IDE through the edge, for readiness and for its heartbeat.
+ *
+ * @param target the edge (Traefik as class-service reaches it)
+ * @param request the request, its Host the IDE's
+ */
+public record EdgeHealthRequest(HttpHost target, BasicClassicHttpRequest request) {
+
+	/** The request, or empty when no edge is configured (blank probe URL). */
+	public static Optional<EdgeHealthRequest> of(RoutingProperties routing, String classId, String studentId) {
+		String base = routing.probeUrl();
+		if (base == null || base.isBlank()) {
+			return Optional.empty();
+		}
+		URI edge = URI.create(base);
+		HttpHost target = new HttpHost(edge.getScheme(), edge.getHost(), edge.getPort());
+		String host = Hostnames.ide(classId, studentId, routing.domainSuffix());
+		BasicClassicHttpRequest request = new BasicClassicHttpRequest("GET", target, routing.probePath());
+		request.setAuthority(new URIAuthority(host));
+		request.setHeader(HttpHeaders.HOST, host);
+		return Optional.of(new EdgeHealthRequest(target, request));
+	}
+
+}

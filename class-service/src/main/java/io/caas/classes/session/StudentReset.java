@@ -1,0 +1,137 @@
+package io.caas.classes.session;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.caas.classes.roster.ClassAccess;
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.routing.Labels;
+import io.caas.classes.routing.TraefikAttachment;
+import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.NetworkSpec;
+import io.caas.classes.runtime.RuntimeContainer;
+import io.caas.classes.template.Template;
+import io.caas.classes.template.TemplateCatalog;
+import io.caas.classes.workspace.Manifest;
+import io.caas.common.error.CaasException;
+import io.caas.common.identity.Identity;
+import org.redisson.api.RLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Resets one student of an open class: their workspace is collected first, exactly as a
+ * close collects it (runtime stopped, new attempt verified by the store), and only then
+ * is the runtime removed and created again from a fresh workspace. A collection that
+ * fails removes nothing: the runtime is started again as it was and the problem says why.
+ * Refused like a restart while the class opens, closes or is locked.
+ */
+@Service
+class StudentReset {
+
+	private static final Logger log = LoggerFactory.getLogger(StudentReset.class);
+
+	private final ClassAccess access;
+
+	private final ClassLocks locks;
+
+	private final ContainerRuntime runtime;
+
+	private final DownClass down;
+
+	private final TemplateCatalog templates;
+
+	private final StudentSpecs specs;
+
+	private final TraefikAttachment traefik;
+
+	private final ProvisionPermits permits;
+
+	StudentReset(ClassAccess access, ClassLocks locks, ContainerRuntime runtime, DownClass down,
+			TemplateCatalog templates, StudentSpecs specs, TraefikAttachment traefik, ProvisionPermits permits) {
+		this.access = access;
+		this.locks = locks;
+		this.runtime = runtime;
+		this.down = down;
+		this.templates = templates;
+		this.specs = specs;
+		this.traefik = traefik;
+		this.permits = permits;
+	}
+
+	Reset reset(Identity who, String classId, String studentId) {
+		OpenClassGuard.requireOpen(this.access.manageable(who, classId));
+		RLock lock = OpenClassGuard.lockNow(this.locks, classId);
+		try (ProvisionPermits.Permit permit = this.permits.acquire()) {
+			ClassRoom room = this.access.manageable(who, classId);
+			OpenClassGuard.requireOpen(room);
+			List<RuntimeContainer> containers = this.runtime.list(Labels.studentSelector(classId, studentId));
+			if (containers.isEmpty()) {
+				throw CaasException.notFound("runtime of student", studentId);
+			}
+			Template template = this.templates.require(room.templateId());
+			Manifest saved = null;
+			for (RuntimeContainer container : containers) {
+				saved = collect(room, studentId, container, template);
+			}
+			containers.forEach(c -> this.runtime.remove(c.id()));
+			NetworkSpec network = this.specs.network(classId, studentId, room.sessionId(), template);
+			this.runtime.ensureNetwork(network);
+			this.traefik.attach(network.name());
+			// TODO(carry-over): restore the student's carried-over workspace here once
+			// the
+			// restore API is in main; until then a reset starts from the template's empty
+			// workspace.
+			this.runtime.createAndStart(this.specs.container(classId, studentId, room.sessionId(), template));
+			log.info("student runtime reset classId={} studentId={} attemptId={} by={}", classId, studentId,
+					saved.attemptId(), who.username());
+			return new Reset(studentId, saved.attemptId(), saved.fileCount(), saved.totalBytes());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw CaasException.conflict("class-busy", "interrupted before the reset started");
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private Manifest collect(ClassRoom room, String studentId, RuntimeContainer container, Template fallback) {
+		String session = Optional.ofNullable(container.label(Labels.SESSION)).orElse(room.sessionId());
+		Template template = Optional.ofNullable(container.label(Labels.TEMPLATE))
+			.flatMap(this.templates::find)
+			.orElse(fallback);
+		try {
+			Manifest saved = this.down.snapshot(room.id(), session, studentId, container, template);
+			this.down.retain(saved);
+			return saved;
+		}
+		catch (RuntimeException ex) {
+			restoreQuietly(container);
+			log.warn("student reset refused classId={} studentId={} reason={}", room.id(), studentId,
+					UpClass.reason(ex));
+			throw CaasException.conflict("collection-failed",
+					"the workspace of " + studentId + " could not be collected (" + UpClass.reason(ex)
+							+ "); nothing was removed and the runtime runs as before");
+		}
+	}
+
+	private void restoreQuietly(RuntimeContainer container) {
+		if (container.state() != RuntimeContainer.State.RUNNING) {
+			return;
+		}
+		try {
+			this.runtime.start(container.id());
+		}
+		catch (RuntimeException ex) {
+			log.warn("runtime not started again container={} reason={}", container.name(), ex.toString());
+		}
+	}
+
+	/** What a reset saved before it started the student again. */
+	record Reset(String studentId, String attemptId, int fileCount, long totalBytes) {
+	}
+
+}

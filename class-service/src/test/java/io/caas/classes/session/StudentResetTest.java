@@ -1,0 +1,137 @@
+package io.caas.classes.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.caas.classes.lifecycle.ClassState;
+import io.caas.classes.roster.ClassAccess;
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.routing.TraefikAttachment;
+import io.caas.classes.runtime.RuntimeContainer;
+import io.caas.classes.support.FakeContainerRuntime;
+import io.caas.classes.support.Fixtures;
+import io.caas.classes.support.InMemoryObjectStore;
+import io.caas.classes.support.LocalPermits;
+import io.caas.classes.template.TemplateCatalog;
+import io.caas.classes.workspace.AttemptRetention;
+import io.caas.classes.workspace.CollectionProperties;
+import io.caas.classes.workspace.Manifest;
+import io.caas.classes.workspace.StoredAttempts;
+import io.caas.classes.workspace.WorkspaceCollector;
+import io.caas.common.error.CaasException;
+import io.caas.common.identity.Identity;
+import io.caas.common.identity.Role;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+class StudentResetTest {
+
+	private static final String SESSION = "20261124t231900z-k3x9";
+
+	private final FakeContainerRuntime runtime = new FakeContainerRuntime();
+
+	private final InMemoryObjectStore store = new InMemoryObjectStore();
+
+	private final ClassAccess access = mock(ClassAccess.class);
+
+	private final RLock lock = mock(RLock.class);
+
+	private final Identity teacher = new Identity("teacher1", java.util.Set.of(Role.TEACHER));
+
+	private final StudentSpecs specs = new StudentSpecs(Fixtures.urls(), Fixtures.installation());
+
+	@Test
+	void resetCollectsTheWorkspaceFirstThenStartsAFreshRuntime() throws Exception {
+		room(ClassState.OPEN);
+		FakeContainerRuntime.Fake old = open("s1");
+		old.file("src/main.py", "print('mine')\n");
+		FakeContainerRuntime.Fake other = open("s2");
+		this.runtime.events.clear();
+
+		StudentReset.Reset reset = reset().reset(this.teacher, "cs101", "s1");
+
+		List<Manifest> saved = new StoredAttempts(this.store).complete("cs101", SESSION, "s1");
+		assertThat(saved).hasSize(1);
+		assertThat(reset.attemptId()).isEqualTo(saved.getFirst().attemptId());
+		assertThat(reset.fileCount()).isEqualTo(1);
+		assertThat(this.store.text(StoredAttempts.fileKey(saved.getFirst(), "src/main.py")))
+			.isEqualTo("print('mine')\n");
+		assertThat(this.runtime.events).containsSubsequence("stop caas-cs101-s1", "remove caas-cs101-s1",
+				"create caas-cs101-s1");
+		FakeContainerRuntime.Fake fresh = this.runtime.byName("caas-cs101-s1").orElseThrow();
+		assertThat(fresh.id).isNotEqualTo(old.id);
+		assertThat(fresh.files).isEmpty();
+		assertThat(fresh.state).isEqualTo(RuntimeContainer.State.RUNNING);
+		assertThat(other.state).isEqualTo(RuntimeContainer.State.RUNNING);
+		assertThat(this.runtime.events).noneMatch(e -> e.endsWith("caas-cs101-s2"));
+		verify(this.lock).unlock();
+	}
+
+	@Test
+	void resetWhoseCollectionFailsRemovesNothingAndSaysWhy() throws Exception {
+		room(ClassState.OPEN);
+		FakeContainerRuntime.Fake old = open("s1");
+		old.file("notes.md", "# notes\n");
+		this.runtime.failCopy.add("caas-cs101-s1");
+
+		assertThatThrownBy(() -> reset().reset(this.teacher, "cs101", "s1")).isInstanceOf(CaasException.class)
+			.satisfies(ex -> assertThat(((CaasException) ex).code()).isEqualTo("collection-failed"))
+			.hasMessageContaining("nothing was removed");
+
+		assertThat(this.runtime.byName("caas-cs101-s1").orElseThrow().id).isEqualTo(old.id);
+		assertThat(old.state).isEqualTo(RuntimeContainer.State.RUNNING);
+		assertThat(old.files).containsKey("notes.md");
+		assertThat(this.runtime.events).doesNotContain("remove caas-cs101-s1");
+		verify(this.lock).unlock();
+	}
+
+	@Test
+	void resetWhileTheClassClosesOrWhenClosedIsRefused() throws Exception {
+		room(ClassState.CLOSING);
+		open("s1");
+		assertThatThrownBy(() -> reset().reset(this.teacher, "cs101", "s1"))
+			.satisfies(ex -> assertThat(((CaasException) ex).code()).isEqualTo("class-busy"));
+		room(ClassState.CLOSED);
+		assertThatThrownBy(() -> reset().reset(this.teacher, "cs101", "s1"))
+			.satisfies(ex -> assertThat(((CaasException) ex).code()).isEqualTo("class-not-open"));
+		room(ClassState.OPEN);
+		assertThatThrownBy(() -> reset().reset(this.teacher, "cs101", "s9"))
+			.satisfies(ex -> assertThat(((CaasException) ex).status().value()).isEqualTo(404));
+	}
+
+	private FakeContainerRuntime.Fake open(String student) {
+		this.runtime.ensureNetwork(this.specs.network("cs101", student, SESSION, Fixtures.codeserver()));
+		this.runtime.createAndStart(this.specs.container("cs101", student, SESSION, Fixtures.codeserver()));
+		return this.runtime.byName("caas-cs101-" + student).orElseThrow();
+	}
+
+	private StudentReset reset() throws Exception {
+		RedissonClient redisson = mock(RedissonClient.class);
+		given(redisson.getLock(any(String.class))).willReturn(this.lock);
+		given(this.lock.tryLock(anyLong(), any(TimeUnit.class))).willReturn(true);
+		DownClass down = new DownClass(this.runtime,
+				new WorkspaceCollector(this.runtime, this.store, Clock.systemUTC()),
+				new AttemptRetention(this.store, CollectionProperties.defaults()), CollectionProperties.defaults(),
+				new LocalPermits(2), Fixtures.orchestrator(2));
+		return new StudentReset(this.access, new ClassLocks(redisson), this.runtime, down,
+				TemplateCatalog.of(List.of(Fixtures.codeserver())), this.specs,
+				new TraefikAttachment(this.runtime, Fixtures.routing()), new LocalPermits(2));
+	}
+
+	private void room(ClassState state) {
+		given(this.access.manageable(any(), any())).willReturn(new ClassRoom("cs101", "Intro", "CS", "codeserver",
+				"teacher1", List.of("s1", "s2"), state, SESSION, "op", Instant.EPOCH, 1L));
+	}
+
+}
