@@ -2,8 +2,8 @@
 """Waits until every given IDE answers code-server's /healthz JSON, all polled at once.
 
 stdin: one "<url> [<host header>]" per line. argv: t0 (epoch seconds the clock runs from),
-timeout seconds. Prints the seconds from t0 until the last one first answered; exit 1 on timeout
-(naming what never answered). Every target is polled by its own thread every 0.2 s, so the
+timeout seconds, poll interval seconds (default 0.5). Prints the seconds from t0 until the last one first answered; exit 1 on timeout
+(naming what never answered). Every target is polled by its own thread every interval, so the
 measurement does not grow with the number of targets (a sequential loop of N curls would).
 """
 import http.client
@@ -13,6 +13,7 @@ import time
 import urllib.parse
 
 t0, timeout = float(sys.argv[1]), float(sys.argv[2])
+interval = float(sys.argv[3]) if len(sys.argv) > 3 else 0.5
 targets = [line.split() for line in sys.stdin.read().splitlines() if line.strip()]
 first_ok = {}
 lock = threading.Lock()
@@ -38,7 +39,7 @@ def poll(i, url, host):
             with lock:
                 first_ok[i] = time.time()
             return
-        time.sleep(0.2)
+        time.sleep(interval)
 
 
 threads = [threading.Thread(target=poll, args=(i, t[0], t[1] if len(t) > 1 else None), daemon=True)

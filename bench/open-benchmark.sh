@@ -12,11 +12,11 @@
 #          class-service's log): what the orchestrator itself costs before the runtimes boot
 #   ready  seconds from the request until the operation said the last student READY
 #   load   the host's 1-minute load average before and after the row (the machine is shared)
-# Answers are awaited by bench/await_answers.py: every IDE polled at once every 0.2 s, for CaaS and
+# Answers are awaited by bench/await_answers.py: every IDE polled at once every BENCH_POLL (0.5 s), for CaaS and
 # for the floor alike, so the measurement itself does not grow with N.
 # Env: BENCH_N="10 20 40", HTTP_PORT, DOMAIN_SUFFIX, CAAS_PROJECT, TEACHER, DEMO_PASSWORD,
 #      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop,
-#      BENCH_TIMEOUT=600 (seconds any one wait may take).
+#      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE).
 set -euo pipefail
 
 PORT=${HTTP_PORT:-80}
@@ -30,6 +30,7 @@ RUN=$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 EDGE="http://127.0.0.1:$PORT"
 CORES=$(nproc)
 TIMEOUT=${BENCH_TIMEOUT:-600}
+POLL=${BENCH_POLL:-0.5}
 HERE=$(cd "$(dirname "$0")" && pwd)
 
 api() { curl -fsS -H "Host: app.$DOMAIN" -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" "$@"; }
@@ -71,7 +72,7 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 
 await_all_ides() { # t0 classId n
   for s in $(seq 1 "$3"); do echo "$EDGE/healthz $2-s$s-ide.$DOMAIN"; done \
-    | python3 "$HERE/await_answers.py" "$1" "$TIMEOUT"
+    | python3 "$HERE/await_answers.py" "$1" "$TIMEOUT" "$POLL"
 }
 
 # Seconds from t0 until the last "student step ... step=<step>" of the class in class-service's log.
@@ -99,7 +100,7 @@ run_runtime() { # name network
 await_direct() { # t0 names...
   local t0=$1; shift
   docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$@" \
-    | sed 's|.*|http://&:8080/healthz|' | python3 "$HERE/await_answers.py" "$t0" "$TIMEOUT"
+    | sed 's|.*|http://&:8080/healthz|' | python3 "$HERE/await_answers.py" "$t0" "$TIMEOUT" "$POLL"
 }
 
 floor() { # n
