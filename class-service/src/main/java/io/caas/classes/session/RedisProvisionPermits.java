@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,7 @@ class RedisProvisionPermits implements ProvisionPermits, DisposableBean {
 	private final ScheduledExecutorService renewals = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("caas-permit-lease").daemon().factory());
 
+	@Autowired
 	RedisProvisionPermits(RedissonClient redisson, OrchestratorProperties properties) {
 		this(redisson.getPermitExpirableSemaphore(NAME), properties.provisionPermits(),
 				properties.permitLease().toMillis());
