@@ -94,7 +94,7 @@ class EngineRestartIT {
 	}
 
 	private String content(String student) {
-		return "written by " + student + " of " + this.classId + " before the engine restarted\n";
+		return "written by " + student + " of " + this.classId + " before the engine restarted";
 	}
 
 	private String runtimeOf(String student) {
