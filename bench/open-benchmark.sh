@@ -103,14 +103,21 @@ await_direct() { # t0 names...
     | sed 's|.*|http://&:8080/healthz|' | python3 "$HERE/await_answers.py" "$t0" "$TIMEOUT" "$POLL"
 }
 
+# The engine's address pool hands out /28 networks (13 runtimes each): the floor spreads its runtimes
+# over as many networks as it needs, created before the clock starts.
 floor() { # n
-  local net="bench-$RUN-floor-$1" names=() t0 i
-  docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  local nets=() names=() t0 i net
+  for i in $(seq 0 $((($1 - 1) / 12))); do
+    net="bench-$RUN-floor-$1-$i"; nets+=("$net")
+    docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  done
   t0=$(now)
-  for i in $(seq 1 "$1"); do names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "$net" & done
+  for i in $(seq 1 "$1"); do
+    names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "${nets[$(((i - 1) / 12))]}" &
+  done
   wait
   await_direct "$t0" "${names[@]}"
-  docker rm -f "${names[@]}" >/dev/null; docker network rm "$net" >/dev/null
+  docker rm -f "${names[@]}" >/dev/null; docker network rm "${nets[@]}" >/dev/null
 }
 
 sequential() { # n
