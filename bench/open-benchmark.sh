@@ -121,14 +121,18 @@ floor() { # n
 }
 
 sequential() { # n
-  local net="bench-$RUN-seq-$1" names=() t0 i
-  docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  local nets=() names=() t0 i net
+  for i in $(seq 0 $((($1 - 1) / 12))); do
+    net="bench-$RUN-seq-$1-$i"; nets+=("$net")
+    docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  done
   t0=$(now)
   for i in $(seq 1 "$1"); do
-    names+=("bench-$RUN-s$1-$i"); run_runtime "bench-$RUN-s$1-$i" "$net"; await_direct "$t0" "bench-$RUN-s$1-$i" >/dev/null
+    names+=("bench-$RUN-s$1-$i"); run_runtime "bench-$RUN-s$1-$i" "${nets[$(((i - 1) / 12))]}"
+    await_direct "$t0" "bench-$RUN-s$1-$i" >/dev/null
   done
   secs "$t0" "$(now)"
-  docker rm -f "${names[@]}" >/dev/null; docker network rm "$net" >/dev/null
+  docker rm -f "${names[@]}" >/dev/null; docker network rm "${nets[@]}" >/dev/null
 }
 
 TOKEN=$(curl -fsS -H "Host: app.$DOMAIN" -H 'Content-Type: application/json' \
