@@ -8,8 +8,15 @@
 #   cpu    host CPU points (the whole machine = 100) per idle IDE: /proc/stat over IDLE_SECONDS with the class
 #          open and nobody connected, minus the same with nothing open, divided by N
 #   rss    resident memory per idle IDE (cgroup total_rss) and of the class-service container
+#   engine seconds from the request until the last student left the engine work (step STARTING, from
+#          class-service's log): what the orchestrator itself costs before the runtimes boot
+#   ready  seconds from the request until the operation said the last student READY
+#   load   the host's 1-minute load average before and after the row (the machine is shared)
+# Answers are awaited by bench/await_answers.py: every IDE polled at once every BENCH_POLL (0.5 s), for CaaS and
+# for the floor alike, so the measurement itself does not grow with N.
 # Env: BENCH_N="10 20 40", HTTP_PORT, DOMAIN_SUFFIX, CAAS_PROJECT, TEACHER, DEMO_PASSWORD,
-#      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop.
+#      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop,
+#      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE).
 set -euo pipefail
 
 PORT=${HTTP_PORT:-80}
@@ -22,6 +29,9 @@ IDLE=${IDLE_SECONDS:-30}
 RUN=$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 EDGE="http://127.0.0.1:$PORT"
 CORES=$(nproc)
+TIMEOUT=${BENCH_TIMEOUT:-600}
+POLL=${BENCH_POLL:-0.5}
+HERE=$(cd "$(dirname "$0")" && pwd)
 
 api() { curl -fsS -H "Host: app.$DOMAIN" -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" "$@"; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
@@ -58,19 +68,18 @@ rss_mib() { # total_rss of the given containers' memory cgroups (cgroup v1, cgro
   echo $((total / 1048576))
 }
 
-healthz() { curl -s -m 2 "$@" 2>/dev/null | grep -q lastHeartbeat; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
 
-await_all_ides() { # classId n
-  local pending=() s
-  for s in $(seq 1 "$2"); do pending+=("s$s"); done
-  while ((${#pending[@]})); do
-    local left=()
-    for s in "${pending[@]}"; do
-      healthz -H "Host: $1-$s-ide.$DOMAIN" "$EDGE/healthz" || left+=("$s")
-    done
-    pending=("${left[@]+"${left[@]}"}")
-    if ((${#pending[@]})); then sleep 0.2; fi
-  done
+await_all_ides() { # t0 classId n
+  for s in $(seq 1 "$3"); do echo "$EDGE/healthz $2-s$s-ide.$DOMAIN"; done \
+    | python3 "$HERE/await_answers.py" "$1" "$TIMEOUT" "$POLL"
+}
+
+# Seconds from t0 until the last "student step ... step=<step>" of the class in class-service's log.
+last_step() { # t0 classId step
+  docker logs --timestamps --since "$(date -u -d "@${1%.*}" +%Y-%m-%dT%H:%M:%SZ)" "$CLASS_SERVICE" 2>&1 \
+    | grep "student step classId=$2 " | grep "step=$3" | tail -1 | cut -d' ' -f1 \
+    | python3 -c "import sys,datetime; t=sys.stdin.read().strip(); print('-' if not t else f'{datetime.datetime.fromisoformat(t[:26]+\"+00:00\").timestamp() - $1:.1f}')"
 }
 
 await_operation() {
@@ -88,40 +97,42 @@ run_runtime() { # name network
     --security-opt no-new-privileges "$IMAGE" >/dev/null
 }
 
-ip_of() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
-
-await_direct() { # names...
-  local pending=("$@") c
-  while ((${#pending[@]})); do
-    local left=()
-    for c in "${pending[@]}"; do
-      healthz "http://$(ip_of "$c"):8080/healthz" || left+=("$c")
-    done
-    pending=("${left[@]+"${left[@]}"}")
-    if ((${#pending[@]})); then sleep 0.2; fi
-  done
+await_direct() { # t0 names...
+  local t0=$1; shift
+  docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$@" \
+    | sed 's|.*|http://&:8080/healthz|' | python3 "$HERE/await_answers.py" "$t0" "$TIMEOUT" "$POLL"
 }
 
+# The engine's address pool hands out /28 networks (13 runtimes each): the floor spreads its runtimes
+# over as many networks as it needs, created before the clock starts.
 floor() { # n
-  local net="bench-$RUN-floor-$1" names=() t0 i
-  docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  local nets=() names=() t0 i net
+  for i in $(seq 0 $((($1 - 1) / 12))); do
+    net="bench-$RUN-floor-$1-$i"; nets+=("$net")
+    docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  done
   t0=$(now)
-  for i in $(seq 1 "$1"); do names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "$net" & done
+  for i in $(seq 1 "$1"); do
+    names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "${nets[$(((i - 1) / 12))]}" &
+  done
   wait
-  await_direct "${names[@]}"
-  secs "$t0" "$(now)"
-  docker rm -f "${names[@]}" >/dev/null; docker network rm "$net" >/dev/null
+  await_direct "$t0" "${names[@]}"
+  docker rm -f "${names[@]}" >/dev/null; docker network rm "${nets[@]}" >/dev/null
 }
 
 sequential() { # n
-  local net="bench-$RUN-seq-$1" names=() t0 i
-  docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  local nets=() names=() t0 i net
+  for i in $(seq 0 $((($1 - 1) / 12))); do
+    net="bench-$RUN-seq-$1-$i"; nets+=("$net")
+    docker network create --label "caas.bench=$RUN" "$net" >/dev/null
+  done
   t0=$(now)
   for i in $(seq 1 "$1"); do
-    names+=("bench-$RUN-s$1-$i"); run_runtime "bench-$RUN-s$1-$i" "$net"; await_direct "bench-$RUN-s$1-$i"
+    names+=("bench-$RUN-s$1-$i"); run_runtime "bench-$RUN-s$1-$i" "${nets[$(((i - 1) / 12))]}"
+    await_direct "$t0" "bench-$RUN-s$1-$i" >/dev/null
   done
   secs "$t0" "$(now)"
-  docker rm -f "${names[@]}" >/dev/null; docker network rm "$net" >/dev/null
+  docker rm -f "${names[@]}" >/dev/null; docker network rm "${nets[@]}" >/dev/null
 }
 
 TOKEN=$(curl -fsS -H "Host: app.$DOMAIN" -H 'Content-Type: application/json' \
@@ -138,12 +149,14 @@ for N in ${BENCH_N:-10 20 40}; do
   students=$(python3 -c "import json; print(json.dumps(['s%d' % i for i in range(1, $N + 1)]))")
   api -d "{\"classId\":\"$cls\",\"name\":\"bench\",\"subject\":\"cs\",\"templateId\":\"codeserver\",\"students\":$students}" \
     "$EDGE/api/classes" >/dev/null
-  echo "N=$N: open through CaaS ..." >&2
+  load_before=$(load1)
+  echo "N=$N: open through CaaS (load $load_before) ..." >&2
   t0=$(now)
   op=$(api -X POST "$EDGE/api/classes/$cls/up" | json '["operationId"]')
-  await_all_ides "$cls" "$N"
-  open=$(secs "$t0" "$(now)")
+  open=$(await_all_ides "$t0" "$cls" "$N")
   state=$(await_operation "$op")
+  engine=$(last_step "$t0" "$cls" STARTING)
+  ready=$(last_step "$t0" "$cls" READY)
   echo "N=$N: opened in ${open}s (operation $state); idle CPU over ${IDLE}s ..." >&2
   busy=$(cpu_points)
   ids=$(docker ps -q --filter "label=caas.class=$cls")
@@ -153,18 +166,19 @@ for N in ${BENCH_N:-10 20 40}; do
   echo "N=$N: closed ($(await_operation "$down")); floor ..." >&2
   fl=$(floor "$N")
   if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
-  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" <<'PY'
+  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" <<'PY'
 import sys
-n, op, sq, fl, base, busy, cores, rss, cs = sys.argv[1:]
+n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1 = sys.argv[1:]
 n = int(n); cores = int(cores)
 per = (float(busy) - float(base)) / n
-print(f"| {n:>3} | {op:>7} | {sq:>7} | {fl:>7} | {float(op) / float(fl):>6.2f} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} |")
+print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {float(op) / float(fl):>6.2f} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} |")
 PY
 )")
 done
 echo
 echo "Open through CaaS vs the floor, $(nproc) cores, image $IMAGE, idle window ${IDLE}s"
 echo "cpu = host CPU points (whole machine = 100) per idle IDE; rss in MiB"
-echo "|   N | open s  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    |"
-echo "|----:|--------:|--------:|--------:|-------:|----------:|--------:|----------:|"
+echo "permits $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CLASS_SERVICE" | grep -s PROVISION_PERMITS || echo default)"
+echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    | load        |"
+echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|----------:|--------:|----------:|------------:|"
 printf '%s\n' "${rows[@]}"

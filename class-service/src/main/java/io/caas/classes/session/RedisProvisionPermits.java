@@ -1,23 +1,33 @@
 package io.caas.classes.session;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.redisson.api.RPermitExpirableSemaphore;
 import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link ProvisionPermits} shared by every instance. Permits expire after a lease so a
- * crashed instance cannot keep them. The semaphore's size is (re)set before every wait
- * when its key is missing, so permits come back by themselves after Redis restarted
- * empty; a Redis outage fails the waiting student with the driver's reason instead of
- * blocking forever.
+ * {@link ProvisionPermits} shared by every instance. A permit's lease is short and
+ * renewed every third of it while its holder works, so the permits of an instance killed
+ * mid-open come back within one lease instead of blocking every other open. The
+ * semaphore's size is (re)set before every wait when its key is missing, so permits come
+ * back by themselves after Redis restarted empty; a Redis outage fails the waiting
+ * student with the driver's reason instead of blocking forever.
  */
 @Component
-class RedisProvisionPermits implements ProvisionPermits {
+class RedisProvisionPermits implements ProvisionPermits, DisposableBean {
 
 	static final String NAME = "caas:provision-permits";
+
+	private static final Logger log = LoggerFactory.getLogger(RedisProvisionPermits.class);
 
 	private static final long RETRY_MILLIS = 2_000;
 
@@ -27,10 +37,19 @@ class RedisProvisionPermits implements ProvisionPermits {
 
 	private final long leaseMillis;
 
+	private final ScheduledExecutorService renewals = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("caas-permit-lease").daemon().factory());
+
+	@Autowired
 	RedisProvisionPermits(RedissonClient redisson, OrchestratorProperties properties) {
-		this.semaphore = redisson.getPermitExpirableSemaphore(NAME);
-		this.permits = properties.provisionPermits();
-		this.leaseMillis = properties.permitLease().toMillis();
+		this(redisson.getPermitExpirableSemaphore(NAME), properties.provisionPermits(),
+				properties.permitLease().toMillis());
+	}
+
+	RedisProvisionPermits(RPermitExpirableSemaphore semaphore, int permits, long leaseMillis) {
+		this.semaphore = semaphore;
+		this.permits = permits;
+		this.leaseMillis = leaseMillis;
 	}
 
 	@Override
@@ -40,9 +59,31 @@ class RedisProvisionPermits implements ProvisionPermits {
 			this.semaphore.trySetPermits(this.permits);
 			String id = this.semaphore.tryAcquire(RETRY_MILLIS, this.leaseMillis, TimeUnit.MILLISECONDS);
 			if (id != null) {
-				return () -> this.semaphore.tryRelease(id);
+				long every = Math.max(1, this.leaseMillis / 3);
+				ScheduledFuture<?> renewal = this.renewals.scheduleWithFixedDelay(() -> renew(id), every, every,
+						TimeUnit.MILLISECONDS);
+				return () -> {
+					renewal.cancel(false);
+					this.semaphore.tryRelease(id);
+				};
 			}
 		}
+	}
+
+	private void renew(String id) {
+		try {
+			if (!this.semaphore.updateLeaseTime(id, this.leaseMillis, TimeUnit.MILLISECONDS)) {
+				log.warn("provision permit lease not renewed permit={} reason=expired-or-gone", id);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("provision permit lease not renewed permit={} reason={}", id, ex.toString());
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.renewals.shutdownNow();
 	}
 
 }

@@ -104,7 +104,8 @@ class SessionService {
 		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
 				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
 		String operationId = OperationService.newId();
-		ClassRoom claimed = this.states.claim(room.id(), room.state(), target, operationId, sessionId)
+		ClassRoom claimed = this.locks
+			.claiming(room.id(), () -> this.states.claim(room.id(), room.state(), target, operationId, sessionId))
 			.orElseThrow(() -> CaasException.conflict("class-busy",
 					"class '" + room.id() + "' changed meanwhile; another operation owns it"));
 		Operation operation = this.operations.start(operationId, transition, room.id(), sessionId, claimed.students(),

@@ -10,6 +10,7 @@ import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.StudentStep;
 import io.caas.classes.routing.IdeProbe;
 import io.caas.classes.routing.TraefikAttachment;
+import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.runtime.RuntimeSpec;
 import io.caas.classes.support.FakeContainerRuntime;
 import io.caas.classes.support.Fixtures;
@@ -153,6 +154,23 @@ class UpClassTest {
 		assertThat(op.student("s1").state()).isEqualTo(StudentStep.READY);
 		assertThat(op.student("s2").state()).isEqualTo(StudentStep.FAILED);
 		assertThat(op.student("s2").reason()).contains("did not answer through the edge");
+	}
+
+	@Test
+	void upWhenTheRuntimeExitsWhileBootingThenThatStudentFailsWithoutWaitingForTheTimeout() {
+		RecordingTracker op = tracker(List.of("s1"));
+		AtomicInteger probes = new AtomicInteger();
+		IdeProbe neverAnswers = (classId, studentId) -> {
+			if (probes.incrementAndGet() == 3) {
+				this.runtime.byName("caas-cs101-s1").orElseThrow().state = RuntimeContainer.State.EXITED;
+			}
+			return false;
+		};
+
+		up(1, neverAnswers, Duration.ofMinutes(5)).run(plan(List.of("s1")), op.tracker);
+
+		assertThat(op.student("s1").state()).isEqualTo(StudentStep.FAILED);
+		assertThat(op.student("s1").reason()).contains("container exited");
 	}
 
 	private UpClass up(int permits) {
