@@ -1,6 +1,5 @@
 package io.caas.classes.workspace;
 
-import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,39 +10,28 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Uploads one file so that the store proves what it holds. A file that fits one part is
- * read into a bounded buffer, hashed, and sent with its SHA-256 checksum, which the store
- * validates and refuses on mismatch. A larger file is streamed (multipart, hashed on the
- * way) and then read back from the store and hashed again: what the store returns must
- * have the digest of what the archive gave.
+ * Uploads a file larger than one part so that the store proves what it holds: it is
+ * streamed (multipart, hashed on the way) and then read back from the store and hashed
+ * again; what the store returns must have the digest of what the archive gave. Files that
+ * fit one part go through {@link UploadPipeline} with a checksum the store validates.
  */
 final class VerifiedUpload {
 
 	/** S3's minimum part size; the MinIO client uploads anything up to it in one part. */
 	static final int SINGLE_PART_MAX = 5 * 1024 * 1024;
 
+	private static final int READ_BUFFER = 64 * 1024;
+
 	private final ObjectStore store;
 
-	private final byte[] buffer;
+	private final byte[] buffer = new byte[READ_BUFFER];
 
-	VerifiedUpload(ObjectStore store, int bufferSize) {
+	VerifiedUpload(ObjectStore store) {
 		this.store = store;
-		this.buffer = new byte[bufferSize];
 	}
 
-	/** Uploads {@code size} bytes read from {@code archive}; returns their SHA-256. */
-	byte[] upload(String key, InputStream archive, long size) throws IOException {
-		if (size <= this.buffer.length) {
-			int n = archive.readNBytes(this.buffer, 0, (int) size);
-			if (n != size) {
-				throw new CollectionException("archive ended inside " + key + " (" + n + " of " + size + " bytes)");
-			}
-			MessageDigest sha256 = sha256();
-			sha256.update(this.buffer, 0, n);
-			byte[] digest = sha256.digest();
-			this.store.put(key, new ByteArrayInputStream(this.buffer, 0, n), size, digest);
-			return digest;
-		}
+	/** Streams {@code size} bytes read from {@code archive}; returns their SHA-256. */
+	byte[] stream(String key, InputStream archive, long size) {
 		MessageDigest sha256 = sha256();
 		Counting counted = new Counting(archive);
 		this.store.put(key, new DigestInputStream(counted, sha256), size, null);
@@ -51,11 +39,6 @@ final class VerifiedUpload {
 			throw new CollectionException("upload " + key + ": streamed " + counted.count + " of " + size + " bytes");
 		}
 		return sha256.digest();
-	}
-
-	/** Whether {@link #upload} left the proof to {@link #readBack}. */
-	boolean needsReadBack(long size) {
-		return size > this.buffer.length;
 	}
 
 	/** Streams the object back from the store and fails unless it has this digest. */
