@@ -54,7 +54,7 @@ fill() {
 }
 
 runtime() {
-  docker run -d --label "caas.bench=$RUN" --entrypoint sleep "$RUNTIME_IMAGE" infinity
+  docker run -d --label "caas.bench=$RUN" --network none --entrypoint sleep "$RUNTIME_IMAGE" infinity
 }
 
 echo "creating $K workspaces of $MB MB ..." >&2
@@ -98,5 +98,6 @@ if [[ -z "$SKIP_HEAP" ]]; then
   h_big=$(bench "$HEAP_XMX" caas-heap 1 "$big" | sed -E 's/.*heap_peak_mb=([0-9.]+).*/\1/')
   printf '\n| %-44s | %14s |\n' "collector heap high-water (fresh JVM, -Xmx$HEAP_XMX)" "heap peak MB"
   printf '|%s|%s|\n' "----------------------------------------------" "----------------"
-  printf '| %-44s | %14s |\n' "$SMALL_MB MB workspace" "$h_small" "$BIG_MB MB workspace" "$h_big"
+  printf '| %-44s | %14s |\n' "$SMALL_MB MB workspace" "$h_small" "$BIG_MB MB workspace" "$h_big" \
+    "difference (target: within 64 MB)" "$(echo "$h_big - $h_small" | bc)"
 fi

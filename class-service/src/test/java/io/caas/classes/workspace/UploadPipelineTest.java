@@ -89,7 +89,7 @@ class UploadPipelineTest {
 
 	/**
 	 * Holds each upload until {@code parties} of them are in flight at once (or a moment
-	 * passed), recording how many uploads and bytes were in flight together.
+	 * passed: ten seconds), recording how many uploads and bytes were in flight together.
 	 */
 	static final class GatedStore extends InMemoryObjectStore {
 
@@ -113,7 +113,7 @@ class UploadPipelineTest {
 			this.peakInFlightBytes.accumulateAndGet(this.inFlightBytes.addAndGet((int) size), Math::max);
 			try {
 				this.together.countDown();
-				this.together.await(200, TimeUnit.MILLISECONDS);
+				this.together.await(10, TimeUnit.SECONDS);
 				super.put(key, content, size, sha256);
 			}
 			catch (InterruptedException ex) {
