@@ -38,6 +38,14 @@ final class UploadPipeline implements AutoCloseable {
 	}
 
 	/**
+	 * Whether a file of this size goes through the pipeline: small enough that several
+	 * fit the budget at once. Larger ones upload on the reading thread.
+	 */
+	boolean accepts(long size) {
+		return size <= this.budget / 4;
+	}
+
+	/**
 	 * Reads {@code size} bytes of {@code key} from the archive and queues their upload;
 	 * returns their SHA-256.
 	 */

@@ -15,24 +15,26 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param concurrency uploads in flight per collection
  * ({@code CAAS_COLLECTION_UPLOAD_CONCURRENCY})
- * @param bufferBudget bytes of file content one collection holds in memory while they
- * wait for or are in an upload; at least one part (5 MiB)
- * ({@code CAAS_COLLECTION_UPLOAD_BUFFER_BUDGET})
+ * @param bufferBudget bytes of small-file content one collection holds in memory while
+ * they wait for or are in an upload; files up to a quarter of it go up concurrently,
+ * larger ones one at a time ({@code CAAS_COLLECTION_UPLOAD_BUFFER_BUDGET})
  */
 @Validated
 @ConfigurationProperties("caas.collection.upload")
 public record UploadProperties(@DefaultValue("4") @Min(1) @Max(64) int concurrency,
-		@DefaultValue("16MB") @NotNull DataSize bufferBudget) {
+		@DefaultValue("4MB") @NotNull DataSize bufferBudget) {
 
 	public UploadProperties {
-		if (bufferBudget.toBytes() < VerifiedUpload.SINGLE_PART_MAX || bufferBudget.toBytes() > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException("caas.collection.upload.buffer-budget must be between 5MB and 2GB");
+		if (bufferBudget.toBytes() < MIN_BUDGET || bufferBudget.toBytes() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("caas.collection.upload.buffer-budget must be between 64KB and 2GB");
 		}
 	}
 
+	private static final long MIN_BUDGET = 64 * 1024;
+
 	/** Defaults, for code that is not bound from configuration. */
 	public static UploadProperties defaults() {
-		return new UploadProperties(4, DataSize.ofMegabytes(16));
+		return new UploadProperties(4, DataSize.ofMegabytes(4));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.caas.classes.workspace;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +11,12 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Uploads a file larger than one part so that the store proves what it holds: it is
- * streamed (multipart, hashed on the way) and then read back from the store and hashed
- * again; what the store returns must have the digest of what the archive gave. Files that
- * fit one part go through {@link UploadPipeline} with a checksum the store validates.
+ * Uploads one file on the reading thread so that the store proves what it holds. A file
+ * that fits one part is read into one reused buffer, hashed, and sent with its SHA-256
+ * checksum, which the store validates and refuses on mismatch. A larger file is streamed
+ * (multipart, hashed on the way) and then read back from the store and hashed again: what
+ * the store returns must have the digest of what the archive gave. Small files go through
+ * {@link UploadPipeline} instead, concurrently.
  */
 final class VerifiedUpload {
 
@@ -26,8 +29,26 @@ final class VerifiedUpload {
 
 	private final byte[] buffer = new byte[READ_BUFFER];
 
+	private byte[] part;
+
 	VerifiedUpload(ObjectStore store) {
 		this.store = store;
+	}
+
+	/** Uploads a file of at most one part with its checksum; returns its SHA-256. */
+	byte[] single(String key, InputStream archive, int size) throws IOException {
+		if (this.part == null) {
+			this.part = new byte[SINGLE_PART_MAX];
+		}
+		int n = archive.readNBytes(this.part, 0, size);
+		if (n != size) {
+			throw new CollectionException("archive ended inside " + key + " (" + n + " of " + size + " bytes)");
+		}
+		MessageDigest sha256 = sha256();
+		sha256.update(this.part, 0, n);
+		byte[] digest = sha256.digest();
+		this.store.put(key, new ByteArrayInputStream(this.part, 0, n), size, digest);
+		return digest;
 	}
 
 	/** Streams {@code size} bytes read from {@code archive}; returns their SHA-256. */

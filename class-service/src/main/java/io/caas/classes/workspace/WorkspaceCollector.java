@@ -29,11 +29,11 @@ import org.springframework.stereotype.Component;
 /**
  * Collects a student's workspace into a new, immutable attempt, straight from the
  * engine's tar stream to the store (no file on disk): the archive is read in order while
- * small files go up concurrently within a byte budget ({@link UploadPipeline}) and large
- * ones stream as multipart. Every file is proven by the store ({@link VerifiedUpload}),
- * the listing must hold exactly those files with those sizes, and only then is
- * {@code manifest.json} written. Nothing is ever deleted or overwritten: a failed attempt
- * is left without manifest, i.e. incomplete.
+ * small files go up concurrently within a byte budget ({@link UploadPipeline}) and larger
+ * ones go up on the reading thread ({@link VerifiedUpload}). Every file is proven by the
+ * store ({@link VerifiedUpload}), the listing must hold exactly those files with those
+ * sizes, and only then is {@code manifest.json} written. Nothing is ever deleted or
+ * overwritten: a failed attempt is left without manifest, i.e. incomplete.
  */
 @Component
 public class WorkspaceCollector {
@@ -98,8 +98,11 @@ public class WorkspaceCollector {
 						checkLimits(template, files.size() + 1, bytes);
 						String key = prefix + "files/" + f.path();
 						byte[] sha256;
-						if (entry.getSize() <= VerifiedUpload.SINGLE_PART_MAX) {
+						if (pipeline.accepts(entry.getSize())) {
 							sha256 = pipeline.submit(key, tar, (int) entry.getSize());
+						}
+						else if (entry.getSize() <= VerifiedUpload.SINGLE_PART_MAX) {
+							sha256 = upload.single(key, tar, (int) entry.getSize());
 						}
 						else {
 							sha256 = upload.stream(key, tar, entry.getSize());
