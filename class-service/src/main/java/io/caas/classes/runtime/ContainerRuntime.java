@@ -61,6 +61,13 @@ public interface ContainerRuntime {
 	InputStream copyOut(String id, String path);
 
 	/**
+	 * Extracts a tar stream into the existing folder {@code path} of the container
+	 * (running or not), owned by the container's user; fails if the stream fails. The
+	 * caller closes the stream.
+	 */
+	void copyIn(String id, String path, InputStream tar);
+
+	/**
 	 * Stops the container (SIGTERM, then SIGKILL after {@code grace}); already stopped is
 	 * fine, a missing container is an error.
 	 */

@@ -309,6 +309,26 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	}
 
 	@Override
+	public void copyIn(String id, String path, InputStream tar) {
+		try {
+			this.docker.copyArchiveToContainerCmd(id)
+				.withRemotePath(path)
+				.withTarInputStream(tar)
+				.withCopyUIDGID(true)
+				.withNoOverwriteDirNonDir(true)
+				.exec();
+		}
+		catch (NotFoundException ex) {
+			throw failure("copy into " + path + " (container or path missing)", ex);
+		}
+		catch (RuntimeException ex) {
+			// a failing tar stream surfaces as the transport's exception, not a
+			// DockerException
+			throw failure("copy into " + path, ex);
+		}
+	}
+
+	@Override
 	public void stop(String id, Duration grace) {
 		try {
 			this.docker.stopContainerCmd(id).withTimeout((int) Math.max(1, grace.toSeconds())).exec();

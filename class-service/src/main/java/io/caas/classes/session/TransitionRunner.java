@@ -133,7 +133,7 @@ class TransitionRunner implements DisposableBean {
 		try {
 			if (operation.kind() == Transition.UP) {
 				this.up.run(new UpClass.Plan(classId, room.sessionId(), this.templates.require(room.templateId()),
-						room.students()), tracker);
+						room.students(), room.section().carryOver()), tracker);
 			}
 			else {
 				this.down.run(new DownClass.Plan(classId, room.sessionId(), room.students(), this.templates::find,

@@ -13,8 +13,11 @@ import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.runtime.ContainerRuntimeException;
 import io.caas.classes.runtime.NetworkSpec;
 import io.caas.classes.runtime.RuntimeContainer;
+import io.caas.classes.runtime.RuntimeSpec;
 import io.caas.classes.template.Template;
+import io.caas.classes.workspace.WorkspaceRestorer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
  * IDE answers through the edge, which needs no permit: runtimes boot together, as fast as
  * the host allows. Only an IDE that answers by its hostname is READY. Idempotent, so it
  * also heals an open class: existing containers are kept (a workspace lives in its
- * container) and started if stopped. A student that fails does not stop the others.
+ * container) and started if stopped. With carry-over, a student's new container gets
+ * their latest submission of the class before they can be READY; a restore that fails
+ * fails the student with the reason. A student that fails does not stop the others.
  */
 @Component
 public class UpClass {
@@ -46,8 +51,17 @@ public class UpClass {
 
 	private final Duration probeInterval;
 
+	private final WorkspaceRestorer restorer;
+
 	public UpClass(ContainerRuntime runtime, TraefikAttachment traefik, StudentSpecs specs, ProvisionPermits permits,
 			IdeProbe probe, OrchestratorProperties properties) {
+		this(runtime, traefik, specs, permits, probe, properties, null);
+	}
+
+	@Autowired
+	public UpClass(ContainerRuntime runtime, TraefikAttachment traefik, StudentSpecs specs, ProvisionPermits permits,
+			IdeProbe probe, OrchestratorProperties properties, WorkspaceRestorer restorer) {
+		this.restorer = restorer;
 		this.runtime = runtime;
 		this.traefik = traefik;
 		this.specs = specs;
@@ -74,8 +88,12 @@ public class UpClass {
 				NetworkSpec network = this.specs.network(plan.classId(), student, plan.sessionId(), plan.template());
 				this.runtime.ensureNetwork(network);
 				this.traefik.attach(network.name());
-				container = this.runtime
-					.createAndStart(this.specs.container(plan.classId(), student, plan.sessionId(), plan.template()));
+				RuntimeSpec spec = this.specs.container(plan.classId(), student, plan.sessionId(), plan.template());
+				boolean fresh = plan.carryOver() && this.runtime.inspect(spec.name()).isEmpty();
+				container = this.runtime.createAndStart(spec);
+				if (fresh) {
+					carryOver(plan, student, container.id());
+				}
 			}
 			tracker.step(student, StudentStep.STARTING);
 			long deadline = System.nanoTime() + this.healthTimeout.toNanos();
@@ -123,15 +141,35 @@ public class UpClass {
 		}
 	}
 
+	/**
+	 * Restores the student's latest submission into a new workspace; an existing
+	 * container keeps its own work.
+	 */
+	private void carryOver(Plan plan, String student, String containerId) {
+		if (this.restorer == null) {
+			throw new IllegalStateException("carry-over is not available in this orchestrator");
+		}
+		this.restorer.restoreLatest(plan.classId(), student, containerId, plan.template());
+	}
+
 	static String reason(Exception ex) {
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
-	/** What to open: the session's students on the class template. */
-	public record Plan(String classId, String sessionId, Template template, List<String> students) {
+	/**
+	 * What to open: the session's students on the class template.
+	 *
+	 * @param carryOver whether a new workspace starts from the student's latest
+	 * submission of the class
+	 */
+	public record Plan(String classId, String sessionId, Template template, List<String> students, boolean carryOver) {
 
 		public Plan {
 			students = List.copyOf(students);
+		}
+
+		public Plan(String classId, String sessionId, Template template, List<String> students) {
+			this(classId, sessionId, template, students, false);
 		}
 
 	}

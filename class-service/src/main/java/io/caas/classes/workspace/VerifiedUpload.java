@@ -11,39 +11,48 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Uploads one file so that the store proves what it holds. A file that fits one part is
- * read into a bounded buffer, hashed, and sent with its SHA-256 checksum, which the store
- * validates and refuses on mismatch. A larger file is streamed (multipart, hashed on the
- * way) and then read back from the store and hashed again: what the store returns must
- * have the digest of what the archive gave.
+ * Uploads one file on the reading thread so that the store proves what it holds. A file
+ * that fits one part is read into one reused buffer, hashed, and sent with its SHA-256
+ * checksum, which the store validates and refuses on mismatch. A larger file is streamed
+ * (multipart, hashed on the way) and then read back from the store and hashed again: what
+ * the store returns must have the digest of what the archive gave. Small files go through
+ * {@link UploadPipeline} instead, concurrently.
  */
 final class VerifiedUpload {
 
 	/** S3's minimum part size; the MinIO client uploads anything up to it in one part. */
 	static final int SINGLE_PART_MAX = 5 * 1024 * 1024;
 
+	private static final int READ_BUFFER = 64 * 1024;
+
 	private final ObjectStore store;
 
-	private final byte[] buffer;
+	private final byte[] buffer = new byte[READ_BUFFER];
 
-	VerifiedUpload(ObjectStore store, int bufferSize) {
+	private byte[] part;
+
+	VerifiedUpload(ObjectStore store) {
 		this.store = store;
-		this.buffer = new byte[bufferSize];
 	}
 
-	/** Uploads {@code size} bytes read from {@code archive}; returns their SHA-256. */
-	byte[] upload(String key, InputStream archive, long size) throws IOException {
-		if (size <= this.buffer.length) {
-			int n = archive.readNBytes(this.buffer, 0, (int) size);
-			if (n != size) {
-				throw new CollectionException("archive ended inside " + key + " (" + n + " of " + size + " bytes)");
-			}
-			MessageDigest sha256 = sha256();
-			sha256.update(this.buffer, 0, n);
-			byte[] digest = sha256.digest();
-			this.store.put(key, new ByteArrayInputStream(this.buffer, 0, n), size, digest);
-			return digest;
+	/** Uploads a file of at most one part with its checksum; returns its SHA-256. */
+	byte[] single(String key, InputStream archive, int size) throws IOException {
+		if (this.part == null) {
+			this.part = new byte[SINGLE_PART_MAX];
 		}
+		int n = archive.readNBytes(this.part, 0, size);
+		if (n != size) {
+			throw new CollectionException("archive ended inside " + key + " (" + n + " of " + size + " bytes)");
+		}
+		MessageDigest sha256 = sha256();
+		sha256.update(this.part, 0, n);
+		byte[] digest = sha256.digest();
+		this.store.put(key, new ByteArrayInputStream(this.part, 0, n), size, digest);
+		return digest;
+	}
+
+	/** Streams {@code size} bytes read from {@code archive}; returns their SHA-256. */
+	byte[] stream(String key, InputStream archive, long size) {
 		MessageDigest sha256 = sha256();
 		Counting counted = new Counting(archive);
 		this.store.put(key, new DigestInputStream(counted, sha256), size, null);
@@ -51,11 +60,6 @@ final class VerifiedUpload {
 			throw new CollectionException("upload " + key + ": streamed " + counted.count + " of " + size + " bytes");
 		}
 		return sha256.digest();
-	}
-
-	/** Whether {@link #upload} left the proof to {@link #readBack}. */
-	boolean needsReadBack(long size) {
-		return size > this.buffer.length;
 	}
 
 	/** Streams the object back from the store and fails unless it has this digest. */

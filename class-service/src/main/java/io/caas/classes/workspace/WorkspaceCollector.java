@@ -23,14 +23,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Collects a student's workspace into a new, immutable attempt, straight from the
- * engine's tar stream to the store (one bounded buffer, no file on disk). Every file is
- * proven by the store ({@link VerifiedUpload}), the listing must hold exactly those files
- * with those sizes, and only then is {@code manifest.json} written. Nothing is ever
- * deleted or overwritten: a failed attempt is left without manifest, i.e. incomplete.
+ * engine's tar stream to the store (no file on disk): the archive is read in order while
+ * small files go up concurrently within a byte budget ({@link UploadPipeline}) and larger
+ * ones go up on the reading thread ({@link VerifiedUpload}). Every file is proven by the
+ * store ({@link VerifiedUpload}), the listing must hold exactly those files with those
+ * sizes, and only then is {@code manifest.json} written. Nothing is ever deleted or
+ * overwritten: a failed attempt is left without manifest, i.e. incomplete.
  */
 @Component
 public class WorkspaceCollector {
@@ -43,12 +46,20 @@ public class WorkspaceCollector {
 
 	private final Clock clock;
 
+	private final UploadProperties uploads;
+
 	private volatile boolean bucketReady;
 
 	public WorkspaceCollector(ContainerRuntime runtime, ObjectStore store, Clock clock) {
+		this(runtime, store, clock, UploadProperties.defaults());
+	}
+
+	@Autowired
+	public WorkspaceCollector(ContainerRuntime runtime, ObjectStore store, Clock clock, UploadProperties uploads) {
 		this.runtime = runtime;
 		this.store = store;
 		this.clock = clock;
+		this.uploads = uploads;
 	}
 
 	/**
@@ -64,12 +75,13 @@ public class WorkspaceCollector {
 		String attemptId = WorkspaceKeys.newAttemptId(this.clock, ThreadLocalRandom.current());
 		String prefix = WorkspaceKeys.attempt(target.classId(), target.sessionId(), target.studentId(), attemptId);
 		String folder = template.workspaceFolderName();
-		VerifiedUpload upload = new VerifiedUpload(this.store, VerifiedUpload.SINGLE_PART_MAX);
+		VerifiedUpload upload = new VerifiedUpload(this.store);
 		List<FileEntry> files = new ArrayList<>();
 		List<InertEntry> inert = new ArrayList<>();
 		Map<String, byte[]> readBack = new HashMap<>();
 		long bytes = 0;
-		try (InputStream archive = copyOut(target.containerId(), template.workspacePath());
+		try (UploadPipeline pipeline = new UploadPipeline(this.store, this.uploads);
+				InputStream archive = copyOut(target.containerId(), template.workspacePath());
 				TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
 			ArchiveEntries.rootProblem(tar.getNextEntry(), folder).ifPresent(problem -> {
 				throw new CollectionException(problem);
@@ -85,8 +97,15 @@ public class WorkspaceCollector {
 						bytes += entry.getSize();
 						checkLimits(template, files.size() + 1, bytes);
 						String key = prefix + "files/" + f.path();
-						byte[] sha256 = upload.upload(key, tar, entry.getSize());
-						if (upload.needsReadBack(entry.getSize())) {
+						byte[] sha256;
+						if (pipeline.accepts(entry.getSize())) {
+							sha256 = pipeline.submit(key, tar, (int) entry.getSize());
+						}
+						else if (entry.getSize() <= VerifiedUpload.SINGLE_PART_MAX) {
+							sha256 = upload.single(key, tar, (int) entry.getSize());
+						}
+						else {
+							sha256 = upload.stream(key, tar, entry.getSize());
 							readBack.put(key, sha256);
 						}
 						files.add(new FileEntry(f.path(), entry.getSize(), VerifiedUpload.hex(sha256),
@@ -94,6 +113,7 @@ public class WorkspaceCollector {
 					}
 				}
 			}
+			pipeline.awaitAll();
 		}
 		catch (IOException ex) {
 			throw new CollectionException("read workspace archive: " + ex.getMessage(), ex);

@@ -1,6 +1,7 @@
 package io.caas.classes.workspace;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -37,6 +38,11 @@ public final class WorkspaceKeys {
 		byte[] suffix = new byte[3];
 		random.nextBytes(suffix);
 		return ATTEMPT_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(suffix);
+	}
+
+	/** When the attempt was started, from its id. */
+	public static Instant attemptTime(String attemptId) {
+		return Instant.from(ATTEMPT_TIME.parse(requireAttempt(attemptId).substring(0, attemptId.indexOf('-'))));
 	}
 
 	public static String session(String classId, String sessionId) {

@@ -27,6 +27,7 @@ import io.caas.classes.runtime.RuntimeContainer.Health;
 import io.caas.classes.runtime.RuntimeContainer.State;
 import io.caas.classes.runtime.RuntimeSpec;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
@@ -239,6 +240,31 @@ public class FakeContainerRuntime implements ContainerRuntime {
 	}
 
 	@Override
+	public void copyIn(String id, String path, InputStream tar) {
+		Fake fake = this.containers.get(id);
+		if (fake == null || this.failCopy.contains(fake.name)) {
+			throw new ContainerRuntimeException("copy into " + path + " (container or path missing)");
+		}
+		this.events.add("copyIn " + fake.name + " " + path);
+		try {
+			TarArchiveInputStream in = new TarArchiveInputStream(tar);
+			TarArchiveEntry entry;
+			while ((entry = in.getNextEntry()) != null) {
+				if (entry.isSymbolicLink()) {
+					fake.symlinks.put(entry.getName(), entry.getLinkName());
+				}
+				else if (entry.isFile()) {
+					fake.files.put(entry.getName(), in.readAllBytes());
+					fake.modes.put(entry.getName(), entry.getMode() & 07777);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new ContainerRuntimeException("copy into " + path + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
 	public void stop(String id, Duration grace) {
 		Fake fake = this.containers.get(id);
 		if (fake == null) {
@@ -275,6 +301,9 @@ public class FakeContainerRuntime implements ContainerRuntime {
 		public final Map<String, byte[]> files = new LinkedHashMap<>();
 
 		public final Map<String, String> symlinks = new LinkedHashMap<>();
+
+		/** Permission bits of files written by {@code copyIn}. */
+		public final Map<String, Integer> modes = new LinkedHashMap<>();
 
 		/** Entries appended as given (no data), e.g. hostile names or devices. */
 		public final List<TarArchiveEntry> rawEntries = new ArrayList<>();
