@@ -69,4 +69,12 @@ public interface ContainerRuntime {
 	/** Force-removes the container; a missing container is fine. */
 	void remove(String id);
 
+	/**
+	 * The labels of an image present on the engine (empty map if it has none); empty when
+	 * the image is not there. Nothing is pulled.
+	 */
+	default Optional<Map<String, String>> imageLabels(String image) {
+		throw new UnsupportedOperationException("image lookups are not supported by " + getClass().getSimpleName());
+	}
+
 }
