@@ -113,6 +113,19 @@ class PasswordChangeTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void adminOverviewIsRoutedToClassService() {
+		this.client.get()
+			.uri("/api/admin/overview")
+			.headers(h -> h.setBearerAuth(TestTokens.valid("admin", "admin")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.path")
+			.isEqualTo("/api/admin/overview");
+	}
+
+	@Test
 	void sessionAnAdminEndedIsRefusedOnTheVeryNextRequest() {
 		String victim = TestTokens.ofSession("sch-victim-3", "sch3", "student");
 		this.client.get().uri("/api/classes").headers(h -> h.setBearerAuth(victim)).exchange().expectStatus().isOk();

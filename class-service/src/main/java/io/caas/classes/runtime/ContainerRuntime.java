@@ -77,4 +77,12 @@ public interface ContainerRuntime {
 		throw new UnsupportedOperationException("image lookups are not supported by " + getClass().getSimpleName());
 	}
 
+	/**
+	 * One reading of the container's CPU and memory use (not streamed); empty when the
+	 * container is gone or the engine cannot tell.
+	 */
+	default Optional<ResourceUse> stats(String id) {
+		return Optional.empty();
+	}
+
 }

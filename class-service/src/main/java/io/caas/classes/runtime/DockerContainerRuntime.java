@@ -341,6 +341,11 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	}
 
 	@Override
+	public Optional<ResourceUse> stats(String id) {
+		return DockerStats.read(this.docker, id, Duration.ofSeconds(5));
+	}
+
+	@Override
 	public void destroy() throws IOException {
 		this.docker.close();
 	}
