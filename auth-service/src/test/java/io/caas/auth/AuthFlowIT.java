@@ -179,14 +179,14 @@ class AuthFlowIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		List<Map<String, Object>> mine = JsonPath.read(listed, "$[?(@.sid == '" + sid + "')]");
+		List<Map<String, Object>> mine = JsonPath.read(listed, "$[?(@.sessionId == '" + sid + "')]");
 		assertThat(mine).singleElement().satisfies((session) -> {
 			assertThat(session).containsEntry("username", "teacher1")
 				.containsEntry("clientAddress", "203.0.113.7")
 				.containsEntry("userAgent", "sch-browser/1.0")
 				.containsEntry("mustChangePassword", false);
-			assertThat(session.get("created")).isNotNull();
-			assertThat(session.get("lastRefresh")).isNotNull();
+			assertThat(session.get("createdAt")).isNotNull();
+			assertThat(session.get("lastRefreshAt")).isNotNull();
 			assertThat(session.get("roles")).asList().containsExactly("teacher");
 		});
 		String everyone = this.mvc
@@ -195,7 +195,7 @@ class AuthFlowIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(JsonPath.<List<String>>read(everyone, "$[*].sid")).contains(sid);
+		assertThat(JsonPath.<List<String>>read(everyone, "$[*].sessionId")).contains(sid);
 
 		String host = "sch1-student1-ide.caas.localhost";
 		this.mvc.perform(delete("/api/sessions/" + sid).header("X-Caas-User", "admin").header("X-Caas-Roles", "admin"))

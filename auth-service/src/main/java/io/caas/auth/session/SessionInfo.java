@@ -7,19 +7,19 @@ import java.util.Map;
 /**
  * A live session as admins see it ({@code GET /api/sessions}): never a token or its hash.
  *
- * @param sid the session id, what {@code DELETE /api/sessions/{sid}} takes
+ * @param sessionId the session id, what {@code DELETE /api/sessions/{sid}} takes
  * @param username who signed in
  * @param roles as the latest token carries them
- * @param created when the sign-in happened (null for sessions opened before this was
+ * @param createdAt when the sign-in happened (null for sessions opened before this was
  * kept)
- * @param lastRefresh when a token was last issued for it (sign-in or refresh)
+ * @param lastRefreshAt when a token was last issued for it (sign-in or refresh)
  * @param expiresAt the absolute end
  * @param clientAddress the browser's address at sign-in, if known
  * @param userAgent the browser's {@code User-Agent} at sign-in, if known
  * @param mustChangePassword the session may do nothing but change the password
  */
-public record SessionInfo(String sid, String username, List<String> roles, Instant created, Instant lastRefresh,
-		Instant expiresAt, String clientAddress, String userAgent, boolean mustChangePassword) {
+public record SessionInfo(String sessionId, String username, List<String> roles, Instant createdAt,
+		Instant lastRefreshAt, Instant expiresAt, String clientAddress, String userAgent, boolean mustChangePassword) {
 
 	static final String CREATED = "created";
 

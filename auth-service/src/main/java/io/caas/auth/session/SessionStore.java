@@ -162,7 +162,7 @@ public class SessionStore {
 			Map<Object, Object> fields = this.redis.opsForHash().entries(SESSION_PREFIX + sid);
 			toSession(sid, fields).ifPresent((session) -> found.add(SessionInfo.of(session, fields)));
 		}
-		found.sort(Comparator.comparing(SessionInfo::created, Comparator.nullsLast(Comparator.reverseOrder())));
+		found.sort(Comparator.comparing(SessionInfo::createdAt, Comparator.nullsLast(Comparator.reverseOrder())));
 		return found;
 	}
 

@@ -85,7 +85,7 @@ class SessionAdminControllerTest {
 				.header("X-Caas-User", "admin")
 				.header("X-Caas-Roles", "admin"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].sid").value("s1"))
+			.andExpect(jsonPath("$[0].sessionId").value("s1"))
 			.andExpect(jsonPath("$[0].mustChangePassword").value(true))
 			.andExpect(jsonPath("$[0].refresh").doesNotExist());
 	}
