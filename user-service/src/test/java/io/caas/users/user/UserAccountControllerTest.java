@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -56,12 +57,7 @@ class UserAccountControllerTest {
 		given(this.users.findById("student1")).willReturn(Optional.of(STUDENT));
 		given(this.passwords.hash("new-initial-1")).willReturn("$2a$04$newhash");
 		given(this.users.save(any(User.class))).willAnswer(invocation -> invocation.getArgument(0));
-		this.mvc
-			.perform(patch("/api/users/student1").header(IdentityHeaders.USER, "admin")
-				.header(IdentityHeaders.ROLES, "admin")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"resetPassword\":\"new-initial-1\"}"))
-			.andExpect(status().isOk())
+		patchStudent1("admin", "admin", "{\"resetPassword\":\"new-initial-1\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.mustChangePassword").value(true))
 			.andExpect(jsonPath("$.disabled").value(false))
 			.andExpect(jsonPath("$.passwordHash").doesNotExist());
@@ -72,12 +68,7 @@ class UserAccountControllerTest {
 
 	@Test
 	void resetToATooShortPasswordIsBadRequestAndChangesNothing() throws Exception {
-		this.mvc
-			.perform(patch("/api/users/student1").header(IdentityHeaders.USER, "admin")
-				.header(IdentityHeaders.ROLES, "admin")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"resetPassword\":\"short\"}"))
-			.andExpect(status().isBadRequest())
+		patchStudent1("admin", "admin", "{\"resetPassword\":\"short\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("invalid-input"))
 			.andExpect(jsonPath("$.fields.resetPassword").exists());
 		verify(this.sessions, never()).endAll(anyString());
@@ -91,23 +82,14 @@ class UserAccountControllerTest {
 		willThrow(new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "auth-service-unavailable", "down"))
 			.given(this.sessions)
 			.endAll("student1");
-		this.mvc
-			.perform(patch("/api/users/student1").header(IdentityHeaders.USER, "admin")
-				.header(IdentityHeaders.ROLES, "admin")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"resetPassword\":\"new-initial-1\"}"))
+		patchStudent1("admin", "admin", "{\"resetPassword\":\"new-initial-1\"}")
 			.andExpect(status().isServiceUnavailable());
 		verify(this.users, never()).save(any(User.class));
 	}
 
 	@Test
 	void teacherCannotResetAPassword() throws Exception {
-		this.mvc
-			.perform(patch("/api/users/student1").header(IdentityHeaders.USER, "teacher1")
-				.header(IdentityHeaders.ROLES, "teacher")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"resetPassword\":\"new-initial-1\"}"))
-			.andExpect(status().isForbidden());
+		patchStudent1("teacher1", "teacher", "{\"resetPassword\":\"new-initial-1\"}").andExpect(status().isForbidden());
 		verify(this.sessions, never()).endAll(anyString());
 		verify(this.passwords, never()).hash(anyString());
 	}
@@ -116,12 +98,7 @@ class UserAccountControllerTest {
 	void adminDisablingAUserEndsEverySessionThenSaves() throws Exception {
 		given(this.users.findById("student1")).willReturn(Optional.of(STUDENT));
 		given(this.users.save(any(User.class))).willAnswer(invocation -> invocation.getArgument(0));
-		this.mvc
-			.perform(patch("/api/users/student1").header(IdentityHeaders.USER, "admin")
-				.header(IdentityHeaders.ROLES, "admin")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"disabled\":true}"))
-			.andExpect(status().isOk())
+		patchStudent1("admin", "admin", "{\"disabled\":true}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.disabled").value(true));
 		verify(this.sessions).endAll("student1");
 	}
@@ -132,23 +109,13 @@ class UserAccountControllerTest {
 		willThrow(new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "auth-service-unavailable", "down"))
 			.given(this.sessions)
 			.endAll("student1");
-		this.mvc
-			.perform(patch("/api/users/student1").header(IdentityHeaders.USER, "admin")
-				.header(IdentityHeaders.ROLES, "admin")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"disabled\":true}"))
-			.andExpect(status().isServiceUnavailable());
+		patchStudent1("admin", "admin", "{\"disabled\":true}").andExpect(status().isServiceUnavailable());
 		verify(this.users, never()).save(any(User.class));
 	}
 
 	@Test
 	void teacherCannotDisableAnyone() throws Exception {
-		this.mvc
-			.perform(patch("/api/users/student1").header(IdentityHeaders.USER, "teacher1")
-				.header(IdentityHeaders.ROLES, "teacher")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"disabled\":true}"))
-			.andExpect(status().isForbidden());
+		patchStudent1("teacher1", "teacher", "{\"disabled\":true}").andExpect(status().isForbidden());
 		verify(this.sessions, never()).endAll(anyString());
 		verify(this.users, never()).save(any(User.class));
 	}
@@ -161,6 +128,13 @@ class UserAccountControllerTest {
 			.andExpect(jsonPath("$.roles[0]").value("student"));
 		given(this.users.findById("student1")).willReturn(Optional.of(STUDENT.withAccess(STUDENT.roles(), true)));
 		this.mvc.perform(get("/internal/users/student1")).andExpect(status().isNotFound());
+	}
+
+	private ResultActions patchStudent1(String user, String roles, String json) throws Exception {
+		return this.mvc.perform(patch("/api/users/student1").header(IdentityHeaders.USER, user)
+			.header(IdentityHeaders.ROLES, roles)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
 	}
 
 }
