@@ -89,7 +89,9 @@ class DataPlaneIT {
 			ContainerShell.Result r = asStudent(CONNECT, ip, "8080");
 			pendingUnlessMerged("classmate's IDE port " + ip + ":8080", !r.ok(), r.output());
 		}
-		new RuntimeExcess(this.api, this.classId, this.tally).forkBombAndMemoryHog(this.attacker);
+		RuntimeExcess excess = new RuntimeExcess(this.api, this.classId, this.tally);
+		excess.forkBombAndMemoryHog(this.attacker);
+		excess.diskHog(this.attacker);
 
 		System.out.println(this.tally.summary());
 		if (!this.pending.isEmpty()) {

@@ -1,9 +1,9 @@
 package io.caas.e2e;
 
 /**
- * A fork bomb and a memory hog run as the student in one runtime; each must hit that
- * runtime's own limit (read from the host's cgroup counters) while the classmate's IDE
- * keeps answering through Traefik.
+ * A fork bomb, a memory hog and a disk hog run as the student in one runtime; each must
+ * hit that runtime's own limit (read from the host's cgroup counters, or the engine's
+ * disk bound) while the classmate's IDE keeps answering through Traefik.
  */
 final class RuntimeExcess {
 
@@ -63,6 +63,30 @@ final class RuntimeExcess {
 		for (int i = 0; i < 30 && cgroup.pidsCurrent() > 64; i++) {
 			Thread.sleep(1000);
 		}
+	}
+
+	/**
+	 * Writes more than the runtime's disk bound into the workspace: the write must fail
+	 * with "Disk quota exceeded" before the bound, and the file is removed again.
+	 */
+	void diskHog(String attacker) {
+		String opt = Docker.run("inspect", "-f", "{{index .HostConfig.StorageOpt \"size\"}}", attacker).trim();
+		long bound = opt.matches("\\d+") ? Long.parseLong(opt) : 0;
+		long mib = bound / (1 << 20) + 64;
+		ContainerShell.Result hog = ContainerShell.sh(attacker, "student", "f=$HOME/workspace/.disk-hog; head -c " + mib
+				+ "M /dev/zero > $f; echo \"exit=$?\"; " + "echo \"size=$(stat -c %s $f)\"; rm -f $f");
+		long written = hog.output()
+			.lines()
+			.filter(l -> l.startsWith("size="))
+			.mapToLong(l -> Long.parseLong(l.substring(5).trim()))
+			.findFirst()
+			.orElse(-1);
+		boolean neighbourAnswers = this.api.ideHealth(this.classId, "student2") == 200;
+		boolean contained = bound > 0 && hog.output().contains("Disk quota exceeded") && written >= 0
+				&& written <= bound && neighbourAnswers;
+		this.tally.record("disk hog stays within its runtime's bound", contained,
+				"bound " + bound / (1 << 20) + " MiB, wrote " + written / (1 << 20) + " of " + mib + " MiB: "
+						+ hog.output().replace('\n', ' ') + ", neighbour answers " + neighbourAnswers);
 	}
 
 	private void memoryHog(String attacker, RuntimeCgroup cgroup) {

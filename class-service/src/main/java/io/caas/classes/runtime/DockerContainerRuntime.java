@@ -47,6 +47,8 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 
 	private final Installation installation;
 
+	private final DiskBounds diskBounds;
+
 	DockerContainerRuntime(DockerProperties properties, Installation installation) {
 		this.installation = installation;
 		DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
@@ -61,6 +63,7 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 			.build();
 		this.docker = DockerClientImpl.getInstance(config, http);
 		this.pollInterval = properties.pollInterval();
+		this.diskBounds = new DiskBounds(this.docker, properties.diskQuota());
 	}
 
 	@Override
@@ -134,27 +137,15 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 		requireOwn(spec.name(), spec.labels());
 		String id;
 		try {
-			id = this.docker.createContainerCmd(spec.image())
-				.withName(spec.name())
-				.withHostName(spec.hostname())
-				.withLabels(spec.labels())
-				.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
-				.withUser(spec.user())
-				.withWorkingDir(spec.workingDir())
-				.withHealthcheck(new HealthCheck().withTest(List.of("NONE")))
-				.withHostConfig(HostConfig.newHostConfig()
-					.withNetworkMode(spec.network())
-					.withMemory(spec.memoryBytes())
-					.withMemorySwap(spec.memorySwapBytes())
-					.withNanoCPUs(spec.nanoCpus())
-					.withPidsLimit(spec.pidsLimit())
-					.withCapDrop(spec.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new))
-					.withSecurityOpts(spec.securityOpt())
-					.withInit(spec.init())
-					.withRestartPolicy(spec.restartUnlessStopped() ? RestartPolicy.unlessStoppedRestart()
-							: RestartPolicy.noRestart()))
-				.exec()
-				.getId();
+			try {
+				id = create(spec, this.diskBounds.storageOpt(spec));
+			}
+			catch (DockerException ex) {
+				if (!this.diskBounds.refusedByEngine(ex)) {
+					throw ex;
+				}
+				id = create(spec, Map.of());
+			}
 		}
 		catch (ConflictException ex) {
 			RuntimeContainer twin = inspect(spec.name())
@@ -174,6 +165,32 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 		start(id);
 		String started = id;
 		return inspect(id).orElseThrow(() -> new ContainerRuntimeException("container " + started + " vanished"));
+	}
+
+	private String create(RuntimeSpec spec, Map<String, String> storageOpt) {
+		return this.docker.createContainerCmd(spec.image())
+			.withName(spec.name())
+			.withHostName(spec.hostname())
+			.withLabels(spec.labels())
+			.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
+			.withUser(spec.user())
+			.withWorkingDir(spec.workingDir())
+			.withHealthcheck(new HealthCheck().withTest(List.of("NONE")))
+			.withHostConfig(
+					HostConfig.newHostConfig()
+						.withNetworkMode(spec.network())
+						.withMemory(spec.memoryBytes())
+						.withMemorySwap(spec.memorySwapBytes())
+						.withNanoCPUs(spec.nanoCpus())
+						.withPidsLimit(spec.pidsLimit())
+						.withCapDrop(spec.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new))
+						.withSecurityOpts(spec.securityOpt())
+						.withInit(spec.init())
+						.withStorageOpt(storageOpt.isEmpty() ? null : storageOpt)
+						.withRestartPolicy(spec.restartUnlessStopped() ? RestartPolicy.unlessStoppedRestart()
+								: RestartPolicy.noRestart()))
+			.exec()
+			.getId();
 	}
 
 	@Override

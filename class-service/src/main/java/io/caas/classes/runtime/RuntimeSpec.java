@@ -26,10 +26,13 @@ import java.util.Map;
  * @param init whether an init process reaps zombies and forwards signals
  * @param restartUnlessStopped whether the engine starts the container again after a crash
  * or an engine restart (a container stopped on purpose stays stopped)
+ * @param diskBytes most bytes the container may write on top of its image ({@code 0}: no
+ * bound); applied where the engine's storage driver supports a size per container
  */
 public record RuntimeSpec(String image, String name, String hostname, Map<String, String> labels, String network,
 		Map<String, String> env, String user, String workingDir, long memoryBytes, long memorySwapBytes, long nanoCpus,
-		long pidsLimit, List<String> capDrop, List<String> securityOpt, boolean init, boolean restartUnlessStopped) {
+		long pidsLimit, List<String> capDrop, List<String> securityOpt, boolean init, boolean restartUnlessStopped,
+		long diskBytes) {
 
 	public RuntimeSpec {
 		labels = Map.copyOf(labels);

@@ -43,7 +43,8 @@ public class StudentSpecs {
 				Names.network(id, classId, studentId),
 				Map.of("CAAS_CLASS_ID", classId, "CAAS_STUDENT_ID", studentId, "CAAS_SESSION_ID", sessionId),
 				template.user(), template.workspacePath(), template.memoryBytes(), template.memoryBytes(),
-				template.nanoCpus(), template.pidsLimit(), List.of("ALL"), List.of("no-new-privileges"), true, true);
+				template.nanoCpus(), template.pidsLimit(), List.of("ALL"), List.of("no-new-privileges"), true, true,
+				template.diskLimit().toBytes());
 	}
 
 }

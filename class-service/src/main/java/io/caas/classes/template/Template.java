@@ -32,6 +32,9 @@ import org.springframework.util.unit.DataSize;
  * @param workspaceMaxSize largest workspace a close collects; a bigger one keeps its
  * runtime, with the reason, and is never truncated
  * @param workspaceMaxFiles most files a close collects, likewise
+ * @param diskLimit most disk a runtime may write (workspace, installed packages,
+ * temporary files); the engine refuses writes beyond it, where its storage driver can
+ * bound disks
  */
 public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "^[a-z0-9]{1,32}$") String id,
 		@NotBlank String displayName, @NotBlank String image, @Min(1) @Max(65535) int port,
@@ -40,16 +43,21 @@ public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp 
 		@NotBlank @jakarta.validation.constraints.Pattern(regexp = MEMORY_RULE,
 				flags = jakarta.validation.constraints.Pattern.Flag.CASE_INSENSITIVE) String memory,
 		@Positive double cpus, @Positive long pidsLimit, @DefaultValue("true") boolean internetEgress,
-		@DefaultValue("1GB") DataSize workspaceMaxSize, @DefaultValue("50000") @Positive int workspaceMaxFiles) {
+		@DefaultValue("1GB") DataSize workspaceMaxSize, @DefaultValue("50000") @Positive int workspaceMaxFiles,
+		@DefaultValue("4GB") DataSize diskLimit) {
 
 	/** Default workspace limits: 1 GiB and 50,000 files. */
 	public static final DataSize DEFAULT_WORKSPACE_MAX_SIZE = DataSize.ofGigabytes(1);
 
 	public static final int DEFAULT_WORKSPACE_MAX_FILES = 50_000;
 
+	/** Default disk bound of a runtime: 4 GiB. */
+	public static final DataSize DEFAULT_DISK_LIMIT = DataSize.ofGigabytes(4);
+
 	@ConstructorBinding
 	public Template {
 		workspaceMaxSize = (workspaceMaxSize != null) ? workspaceMaxSize : DEFAULT_WORKSPACE_MAX_SIZE;
+		diskLimit = (diskLimit != null) ? diskLimit : DEFAULT_DISK_LIMIT;
 	}
 
 	/** A template with internet egress and the default workspace limits. */
@@ -70,6 +78,14 @@ public record Template(@NotBlank @jakarta.validation.constraints.Pattern(regexp 
 			String memory, double cpus, long pidsLimit, DataSize workspaceMaxSize, int workspaceMaxFiles) {
 		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, true, workspaceMaxSize,
 				workspaceMaxFiles);
+	}
+
+	/** A template with the default disk bound. */
+	public Template(String id, String displayName, String image, int port, String workspacePath, String user,
+			String memory, double cpus, long pidsLimit, boolean internetEgress, DataSize workspaceMaxSize,
+			int workspaceMaxFiles) {
+		this(id, displayName, image, port, workspacePath, user, memory, cpus, pidsLimit, internetEgress,
+				workspaceMaxSize, workspaceMaxFiles, DEFAULT_DISK_LIMIT);
 	}
 
 	static final String MEMORY_RULE = "^\\s*(\\d+)\\s*([kmgt]?)b?\\s*$";

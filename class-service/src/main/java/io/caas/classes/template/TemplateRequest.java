@@ -72,10 +72,9 @@ record TemplateRequest(String id, @JsonAlias("name") String displayName, String 
 		check(errors, "cpus", cpu >= 0.1 && cpu <= 16, "must be 0.1 to 16 cores");
 		long pids = (this.pidsLimit != null) ? this.pidsLimit : 512;
 		check(errors, "pidsLimit", pids >= 16 && pids <= 32768, "must be 16 to 32768");
-		Long disk = blank(this.diskLimit) ? null
-				: parse(errors, "diskLimit", this.diskLimit, DataSize::parse, DataSize::toBytes);
-		check(errors, "diskLimit", disk == null || (disk >= 100L << 20 && disk <= 1L << 40),
-				"must be 100MB to 1TB, or absent for none");
+		Long disk = parse(errors, "diskLimit", orDefault(this.diskLimit, Template.DEFAULT_DISK_LIMIT.toString()),
+				DataSize::parse, DataSize::toBytes);
+		check(errors, "diskLimit", disk == null || (disk >= 100L << 20 && disk <= 1L << 40), "must be 100MB to 1TB");
 		Long idle = blank(this.idleTimeout) ? null
 				: parse(errors, "idleTimeout", this.idleTimeout, DurationStyle::detectAndParse, Duration::toSeconds);
 		check(errors, "idleTimeout", idle == null || (idle >= 0 && idle <= Duration.ofDays(7).toSeconds()),

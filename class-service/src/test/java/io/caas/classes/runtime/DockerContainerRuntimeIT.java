@@ -16,6 +16,7 @@ import io.caas.classes.session.StudentSpecs;
 import io.caas.classes.support.DockerTestSupport;
 import io.caas.classes.support.DumpLogsOnFailure;
 import io.caas.classes.support.Fixtures;
+import io.caas.classes.template.Template;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,7 +109,8 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 		foreign.put(Labels.STUDENT, "someoneelse");
 		RuntimeSpec clash = new RuntimeSpec(spec.image(), spec.name(), spec.hostname(), foreign, spec.network(),
 				spec.env(), spec.user(), spec.workingDir(), spec.memoryBytes(), spec.memorySwapBytes(), spec.nanoCpus(),
-				spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(), spec.restartUnlessStopped());
+				spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(), spec.restartUnlessStopped(),
+				spec.diskBytes());
 		assertThatThrownBy(() -> this.runtime.createAndStart(clash)).isInstanceOf(ContainerRuntimeException.class)
 			.hasMessageContaining("other labels");
 	}
@@ -214,13 +217,33 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 	}
 
 	@Test
+	void aRuntimeCannotWriteMoreThanItsTemplatesDiskLimit() throws Exception {
+		Template small = Fixtures.codeserver();
+		small = new Template(small.id(), small.displayName(), small.image(), small.port(), small.workspacePath(),
+				small.user(), small.memory(), small.cpus(), small.pidsLimit(), true, small.workspaceMaxSize(),
+				small.workspaceMaxFiles(), DataSize.ofMegabytes(64));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, small));
+		RuntimeContainer c = this.runtime.createAndStart(this.specs.container(this.classId, "s1", this.session, small));
+
+		String out = docker.exec(c.id(), "1000", "head -c 200M /dev/zero 2>&1 > /home/student/workspace/big; "
+				+ "echo exit=$?; stat -c size=%s /home/student/workspace/big; rm -f /home/student/workspace/big");
+
+		assertThat(out).contains("Disk quota exceeded").doesNotContain("exit=0");
+		long written = Long.parseLong(out.substring(out.indexOf("size=") + 5).trim());
+		assertThat(written).isLessThanOrEqualTo(DataSize.ofMegabytes(64).toBytes());
+		assertThat(docker.exec(c.id(), "1000",
+				"echo ok > /home/student/workspace/small && cat /home/student/workspace/small"))
+			.isEqualTo("ok\n");
+	}
+
+	@Test
 	void createAndStartWhenImageIsMissingThenSaysSo() {
 		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
 		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
 		RuntimeSpec missing = new RuntimeSpec("caas/does-not-exist:0", spec.name(), spec.hostname(), spec.labels(),
 				spec.network(), spec.env(), spec.user(), spec.workingDir(), spec.memoryBytes(), spec.memorySwapBytes(),
 				spec.nanoCpus(), spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(),
-				spec.restartUnlessStopped());
+				spec.restartUnlessStopped(), spec.diskBytes());
 
 		assertThatThrownBy(() -> this.runtime.createAndStart(missing)).isInstanceOf(ContainerRuntimeException.class)
 			.hasMessageContaining("caas/does-not-exist:0");

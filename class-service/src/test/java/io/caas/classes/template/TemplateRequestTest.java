@@ -24,7 +24,8 @@ class TemplateRequestTest {
 		assertThat(doc.memory()).isEqualTo("1g");
 		assertThat(doc.cpus()).isEqualTo(1);
 		assertThat(doc.pidsLimit()).isEqualTo(512);
-		assertThat(doc.diskLimitBytes()).isNull();
+		assertThat(doc.diskLimitBytes()).isEqualTo(4L << 30);
+		assertThat(doc.toTemplate().diskLimit()).isEqualTo(Template.DEFAULT_DISK_LIMIT);
 		assertThat(doc.idleTimeoutSeconds()).isNull();
 		assertThat(doc.internetEgress()).isTrue();
 		assertThat(doc.workspaceMaxSizeBytes()).isEqualTo(1L << 30);
@@ -40,6 +41,7 @@ class TemplateRequestTest {
 				false, "300MB", 10, new TemplateRequest.Editor(null, true, null))
 			.toDocument("x", NOW);
 		assertThat(doc.diskLimitBytes()).isEqualTo(10L << 30);
+		assertThat(doc.toTemplate().diskLimit().toGigabytes()).isEqualTo(10);
 		assertThat(doc.idleTimeoutSeconds()).isZero();
 		assertThat(doc.workspaceMaxSizeBytes()).isEqualTo(300L << 20);
 		assertThat(doc.editor()).isEqualTo(new EditorDefaults(true, true, false));
