@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
@@ -158,6 +159,71 @@ class AuthFlowIT {
 		this.mvc.perform(delete("/internal/users/teacher1/sessions")).andExpect(status().isOk());
 		this.mvc.perform(get("/internal/sessions/" + a)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/internal/sessions/" + b)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void adminListsLiveSessionsWithTheirOriginAndEndsOneForTheApiAndIdeHosts() throws Exception {
+		Map<String, Object> tokens = body(this.mvc
+			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.USER_AGENT, "sch-browser/1.0")
+				.header("X-Forwarded-For", "203.0.113.7, 10.0.0.2")
+				.content("{\"username\":\"teacher1\",\"password\":\"%s\"}".formatted(FakeUserService.PASSWORD)))
+			.andExpect(status().isOk()));
+		String sid = verifyWithJwks((String) tokens.get("accessToken")).get("sid", String.class);
+		refresh((String) tokens.get("refreshToken")).andExpect(status().isOk());
+		String listed = this.mvc
+			.perform(get("/api/sessions").param("username", "teacher1")
+				.header("X-Caas-User", "admin")
+				.header("X-Caas-Roles", "admin"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<Map<String, Object>> mine = JsonPath.read(listed, "$[?(@.sessionId == '" + sid + "')]");
+		assertThat(mine).singleElement().satisfies((session) -> {
+			assertThat(session).containsEntry("username", "teacher1")
+				.containsEntry("clientAddress", "203.0.113.7")
+				.containsEntry("userAgent", "sch-browser/1.0")
+				.containsEntry("mustChangePassword", false);
+			assertThat(session.get("createdAt")).isNotNull();
+			assertThat(session.get("lastRefreshAt")).isNotNull();
+			assertThat(session.get("roles")).asList().containsExactly("teacher");
+		});
+		String everyone = this.mvc
+			.perform(get("/api/sessions").header("X-Caas-User", "admin").header("X-Caas-Roles", "admin"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(everyone, "$[*].sessionId")).contains(sid);
+
+		String host = "sch1-student1-ide.caas.localhost";
+		this.mvc.perform(delete("/api/sessions/" + sid).header("X-Caas-User", "admin").header("X-Caas-Roles", "admin"))
+			.andExpect(status().isNoContent());
+		this.mvc.perform(get("/internal/sessions/" + sid)).andExpect(status().isNotFound());
+		refresh((String) tokens.get("refreshToken")).andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(post("/internal/ide-transfers").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"sid\":\"%s\",\"host\":\"%s\",\"path\":\"/\"}".formatted(sid, host)))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(delete("/api/sessions/" + sid).header("X-Caas-User", "admin").header("X-Caas-Roles", "admin"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void sessionThatMustChangeItsPasswordCarriesTheClaimAcrossRefreshAndOpensNoIde() throws Exception {
+		Map<String, Object> tokens = body(login("newbie", FakeUserService.PASSWORD).andExpect(status().isOk())
+			.andExpect(jsonPath("$.mustChangePassword").value(true)));
+		Claims claims = verifyWithJwks((String) tokens.get("accessToken"));
+		assertThat(claims.get("pwd_change", Boolean.class)).isTrue();
+		Map<String, Object> refreshed = body(refresh((String) tokens.get("refreshToken")).andExpect(status().isOk()));
+		assertThat(verifyWithJwks((String) refreshed.get("accessToken")).get("pwd_change", Boolean.class)).isTrue();
+		this.mvc
+			.perform(post("/internal/ide-transfers").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"sid\":\"%s\",\"host\":\"sch1-newbie-ide.caas.localhost\",\"path\":\"/\"}"
+					.formatted(claims.get("sid", String.class))))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("password-change-required"));
 	}
 
 	@Test

@@ -11,12 +11,14 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP peer playing user-service's {@code /internal/users/verify}: teacher1 with
- * password {@value #PASSWORD} is valid, {@code broken} makes it fail with 500, anyone
- * else gets 401.
+ * password {@value #PASSWORD} is valid, so is {@code newbie} (who must change the
+ * password), {@code broken} makes it fail with 500, anyone else gets 401.
  */
 public final class FakeUserService implements AutoCloseable {
 
 	public static final String PASSWORD = "right-password";
+
+	private static final String NEWBIE = "{\"username\":\"newbie\",\"roles\":[\"student\"],\"displayName\":\"New\",\"mustChangePassword\":true}";
 
 	private final HttpServer server;
 
@@ -41,6 +43,9 @@ public final class FakeUserService implements AutoCloseable {
 					"""
 							{"username":"teacher1","roles":["teacher"],"displayName":"Teacher 1","mustChangePassword":false}""");
 		}
+		else if (body.contains("\"username\":\"newbie\"") && body.contains("\"password\":\"" + PASSWORD + "\"")) {
+			respond(exchange, 200, "application/json", NEWBIE);
+		}
 		else if (body.contains("\"username\":\"broken\"")) {
 			respond(exchange, 500, "application/problem+json", "{\"status\":500}");
 		}
@@ -54,6 +59,9 @@ public final class FakeUserService implements AutoCloseable {
 		if (exchange.getRequestURI().getPath().equals("/internal/users/teacher1")) {
 			respond(exchange, 200, "application/json",
 					"{\"username\":\"teacher1\",\"roles\":[\"teacher\"],\"displayName\":\"Teacher 1\",\"mustChangePassword\":false}");
+		}
+		else if (exchange.getRequestURI().getPath().equals("/internal/users/newbie")) {
+			respond(exchange, 200, "application/json", NEWBIE);
 		}
 		else {
 			respond(exchange, 404, "application/problem+json", "{\"status\":404}");

@@ -41,6 +41,11 @@ final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	Response putJson(String host, String path, String token, Object body) {
+		return send(host, request(host, path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
 	Response post(String host, String path, String token, String contentType, String body) {
 		return send(host, request(host, path, token).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));

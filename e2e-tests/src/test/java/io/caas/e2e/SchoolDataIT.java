@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The school's data through Traefik and the gateway: an admin imports users from CSV (a
  * bad line is flagged and nothing written until fixed) and creates a subject; a teacher
- * opens a one-seat section for self-enrolment; two new students compete for the seat.
+ * opens a one-seat section for self-enrolment; two new students change their initial
+ * passwords at first sign-in (nothing else is open to them before) and compete for the
+ * seat; the admin ends a session and sees the overview.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchoolDataIT {
@@ -19,6 +21,8 @@ class SchoolDataIT {
 	private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
 
 	private static final String INITIAL = "initial-pass-" + RUN;
+
+	private static final String CHOSEN = "chosen-pass-" + RUN;
 
 	private final Stack stack = Stack.fromSystemProperties();
 
@@ -57,8 +61,8 @@ class SchoolDataIT {
 						"students", java.util.List.of(), "capacity", 1, "selfEnrol", true));
 		assertThat(section.status()).as(section.toString()).isEqualTo(201);
 
-		String studentA = login(a, INITIAL);
-		String studentB = login(b, INITIAL);
+		String studentA = firstSignIn(a);
+		String studentB = firstSignIn(b);
 		assertThat(this.http.get(app(), "/api/classes?selfEnrol=true", studentA).json().findValuesAsString("classId"))
 			.contains(classId);
 		String enrolment = "/api/classes/" + classId + "/enrolment";
@@ -71,6 +75,39 @@ class SchoolDataIT {
 
 		Http.Response inUse = this.http.delete(app(), "/api/subjects/" + subject, admin);
 		assertThat(inUse.status()).as(inUse.toString()).isEqualTo(409);
+
+		Http.Response sessions = this.http.get(app(), "/api/sessions?username=" + b, admin);
+		assertThat(sessions.status()).as(sessions.toString()).isEqualTo(200);
+		String sessionId = sessions.json().get(0).path("sessionId").asString();
+		assertThat(this.http.delete(app(), "/api/sessions/" + sessionId, admin).status()).isEqualTo(204);
+		assertThat(this.http.get(app(), "/api/classes", studentB).status()).isEqualTo(401);
+		assertThat(this.http.get(app(), "/api/admin/overview", admin).status()).isEqualTo(200);
+		assertThat(this.http.get(app(), "/api/admin/overview", teacher).status()).isEqualTo(403);
+	}
+
+	/**
+	 * An imported user's first sign-in: only the password change is open to them, then
+	 * every session has ended and the chosen password signs in fully.
+	 */
+	private String firstSignIn(String username) {
+		Http.Response first = this.http.postJson(app(), "/api/auth/login", null,
+				Map.of("username", username, "password", INITIAL));
+		assertThat(first.status()).as(first.toString()).isEqualTo(200);
+		assertThat(first.json().path("mustChangePassword").asBoolean()).isTrue();
+		String pending = first.json().path("accessToken").asString();
+		Http.Response held = this.http.get(app(), "/api/classes", pending);
+		assertThat(held.status()).as(held.toString()).isEqualTo(403);
+		assertThat(held.json().path("code").asString()).isEqualTo("password-change-required");
+		assertThat(this.http.get(app(), "/api/users/me", pending).status()).isEqualTo(200);
+		Http.Response changed = this.http.putJson(app(), "/api/users/me/password", pending,
+				Map.of("currentPassword", INITIAL, "newPassword", CHOSEN));
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+		assertThat(this.http.get(app(), "/api/users/me", pending).status()).isEqualTo(401);
+		Http.Response again = this.http.postJson(app(), "/api/auth/login", null,
+				Map.of("username", username, "password", CHOSEN));
+		assertThat(again.status()).as(again.toString()).isEqualTo(200);
+		assertThat(again.json().path("mustChangePassword").asBoolean()).isFalse();
+		return again.json().path("accessToken").asString();
 	}
 
 	private String login(String username, String password) {

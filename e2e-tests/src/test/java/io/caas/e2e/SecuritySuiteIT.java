@@ -49,7 +49,7 @@ class SecuritySuiteIT {
 		String otherTeacher = "sect" + classId.substring(3);
 		RawHttp.Reply teacher2 = this.http.send("POST", this.stack.appHost(), "/api/users",
 				java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + otherTeacher
-						+ "\",\"password\":\"other-teacher-1\",\"roles\":[\"teacher\"]}"),
+						+ "\",\"password\":\"other-teacher-1\",\"roles\":[\"teacher\"],\"mustChangePassword\":false}"),
 				"Content-Type", "application/json", "Authorization", "Bearer " + admin.accessToken());
 		assertThat(teacher2.status()).as(teacher2.toString()).isEqualTo(201);
 		this.ctx = new SuiteContext(this.stack, this.http, this.signIn, this.cases, classId, admin,

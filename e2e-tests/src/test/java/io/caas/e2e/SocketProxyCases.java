@@ -116,7 +116,9 @@ final class SocketProxyCases {
 						"{\"Name\":\"plt-proxy-macvlan\",\"Driver\":\"macvlan\"," + LABELS + "}", ""),
 				new Request("swarm-scoped network", "POST", "/networks/create",
 						"{\"Name\":\"plt-proxy-swarm\",\"Scope\":\"swarm\",\"Ingress\":true," + LABELS + "}", ""),
-				Request.of("prune networks", "POST", "/v1.41/networks/prune")));
+				Request.of("prune networks", "POST", "/v1.41/networks/prune"),
+				Request.of("streamed container stats", "GET", "/v1.41/containers/%victim/stats"),
+				Request.of("streamed stats asked for", "GET", "/v1.41/containers/%victim/stats?stream=1")));
 		return cases;
 	}
 

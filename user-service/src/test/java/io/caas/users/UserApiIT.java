@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -77,6 +78,29 @@ class UserApiIT {
 		Mockito.verify(this.sessions).endAll("apiuser2");
 		verify("apiuser2", "first-pass").andExpect(status().isUnauthorized());
 		verify("apiuser2", "second-pass").andExpect(status().isOk())
+			.andExpect(jsonPath("$.mustChangePassword").value(false));
+	}
+
+	@Test
+	void adminResetMakesTheNewPasswordAnInitialOneAndEndsSessions() throws Exception {
+		this.mvc.perform(as("admin", "admin", post("/api/users")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"username": "schreset1", "password": "first-pass", "roles": ["student"], "mustChangePassword": false}
+				""")).andExpect(status().isCreated());
+		this.mvc
+			.perform(as("admin", "admin", patch("/api/users/schreset1")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"resetPassword\":\"reset-pass-1\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.mustChangePassword").value(true));
+		Mockito.verify(this.sessions).endAll("schreset1");
+		verify("schreset1", "first-pass").andExpect(status().isUnauthorized());
+		verify("schreset1", "reset-pass-1").andExpect(status().isOk())
+			.andExpect(jsonPath("$.mustChangePassword").value(true));
+		this.mvc.perform(get("/internal/users/schreset1")).andExpect(jsonPath("$.mustChangePassword").value(true));
+		this.mvc
+			.perform(as("schreset1", "student", put("/api/users/me/password")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"currentPassword\":\"reset-pass-1\",\"newPassword\":\"own-pass-22\"}"))
+			.andExpect(status().isNoContent());
+		verify("schreset1", "own-pass-22").andExpect(status().isOk())
 			.andExpect(jsonPath("$.mustChangePassword").value(false));
 	}
 

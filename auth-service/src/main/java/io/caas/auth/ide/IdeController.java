@@ -41,7 +41,11 @@ class IdeController {
 	@PostMapping("/internal/ide-transfers")
 	@ResponseStatus(HttpStatus.CREATED)
 	TransferToken create(@Valid @RequestBody NewTransfer request) {
-		this.sessions.find(request.sid()).orElseThrow(IdeController::sessionEnded);
+		Session session = this.sessions.find(request.sid()).orElseThrow(IdeController::sessionEnded);
+		if (session.mustChangePassword()) {
+			throw new CaasException(HttpStatus.FORBIDDEN, "password-change-required",
+					"The password must be changed before an IDE can be opened");
+		}
 		return new TransferToken(this.transfers.create(request.sid(), request.host(), request.path()));
 	}
 

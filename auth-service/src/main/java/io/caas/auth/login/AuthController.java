@@ -70,12 +70,15 @@ class AuthController {
 			throw ex;
 		}
 		this.throttle.succeeded(request.username());
-		return answer(this.sessions.open(user.username(), user.roles()), user.mustChangePassword());
+		Session.Start start = new Session.Start(user.mustChangePassword(), address,
+				http.getHeader(HttpHeaders.USER_AGENT));
+		return answer(this.sessions.open(user.username(), user.roles(), start), user.mustChangePassword());
 	}
 
 	/**
-	 * Rotates the refresh token and re-reads the account: new roles take effect now, and
-	 * a disabled or deleted account ends its session here.
+	 * Rotates the refresh token and re-reads the account: new roles (and a pending
+	 * password change) take effect now, and a disabled or deleted account ends its
+	 * session here.
 	 */
 	@PostMapping("/refresh")
 	ResponseEntity<AuthRequests.Tokens> refresh(@Valid @RequestBody AuthRequests.Refresh request) {
@@ -87,8 +90,9 @@ class AuthController {
 			this.sessions.close(session.sid());
 			throw CaasException.unauthorized("The account no longer exists or is disabled");
 		}
-		if (!user.get().roles().equals(session.roles())) {
-			session = this.sessions.updateRoles(session, user.get().roles());
+		if (!user.get().roles().equals(session.roles())
+				|| user.get().mustChangePassword() != session.mustChangePassword()) {
+			session = this.sessions.updateAccount(session, user.get().roles(), user.get().mustChangePassword());
 		}
 		return answer(new Session.Opened(session, opened.refreshToken()), null);
 	}

@@ -3,7 +3,9 @@ package io.caas.auth.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,9 @@ import java.util.Set;
 
 import io.caas.auth.AuthProperties;
 
+import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -51,13 +55,32 @@ public class SessionStore {
 	}
 
 	public Session.Opened open(String username, List<String> roles) {
-		Instant expiresAt = this.clock.instant().plus(this.maxTtl);
-		Session session = new Session(Secrets.random(16), username, roles, expiresAt);
+		return open(username, roles, Session.Start.PLAIN);
+	}
+
+	/**
+	 * Opens a session, remembering when and from where it started (for the admins' list)
+	 * and whether the password must be changed first.
+	 */
+	public Session.Opened open(String username, List<String> roles, Session.Start start) {
+		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(this.maxTtl);
+		Session session = new Session(Secrets.random(16), username, roles, expiresAt, start.mustChangePassword());
 		String refreshToken = Secrets.random(32);
 		Map<Object, Object> fields = Map.of("user", username, "roles", String.join(",", roles), "expires",
 				Long.toString(expiresAt.getEpochSecond()));
+		Map<String, String> facts = new HashMap<>();
+		facts.put(SessionInfo.CREATED, Long.toString(now.getEpochSecond()));
+		facts.put(SessionInfo.PASSWORD_CHANGE, start.mustChangePassword() ? "1" : "0");
+		if (start.clientAddress() != null) {
+			facts.put(SessionInfo.ADDRESS, start.clientAddress());
+		}
+		if (start.userAgent() != null) {
+			facts.put(SessionInfo.AGENT, start.userAgent());
+		}
 		transaction(ops -> {
 			write(ops, session.sid(), fields, refreshToken);
+			ops.opsForHash().putAll(SESSION_PREFIX + session.sid(), facts);
 			ops.opsForSet().add(USER_PREFIX + username, session.sid());
 			ops.expire(USER_PREFIX + username, this.maxTtl);
 		});
@@ -108,11 +131,39 @@ public class SessionStore {
 	}
 
 	/**
-	 * Records the roles user-service reports now, so the next access token carries them.
+	 * Records the account as user-service reports it now, so the next access token
+	 * carries its roles and whether the password must still be changed.
 	 */
-	public Session updateRoles(Session session, List<String> roles) {
-		this.redis.opsForHash().put(SESSION_PREFIX + session.sid(), "roles", String.join(",", roles));
-		return new Session(session.sid(), session.username(), roles, session.expiresAt());
+	public Session updateAccount(Session session, List<String> roles, boolean mustChangePassword) {
+		this.redis.opsForHash()
+			.putAll(SESSION_PREFIX + session.sid(), Map.of("roles", String.join(",", roles),
+					SessionInfo.PASSWORD_CHANGE, mustChangePassword ? "1" : "0"));
+		return new Session(session.sid(), session.username(), roles, session.expiresAt(), mustChangePassword);
+	}
+
+	/**
+	 * The live sessions of one user, or of everyone when {@code username} is null (a SCAN
+	 * over session keys: admins ask rarely), newest first.
+	 */
+	public List<SessionInfo> list(String username) {
+		List<String> sids = new ArrayList<>();
+		if (username != null) {
+			Set<String> members = this.redis.opsForSet().members(USER_PREFIX + username);
+			sids.addAll((members != null) ? members : Set.of());
+		}
+		else {
+			try (Cursor<String> keys = this.redis
+				.scan(ScanOptions.scanOptions().match(SESSION_PREFIX + "*").count(1000).build())) {
+				keys.forEachRemaining((key) -> sids.add(key.substring(SESSION_PREFIX.length())));
+			}
+		}
+		List<SessionInfo> found = new ArrayList<>();
+		for (String sid : sids) {
+			Map<Object, Object> fields = this.redis.opsForHash().entries(SESSION_PREFIX + sid);
+			toSession(sid, fields).ifPresent((session) -> found.add(SessionInfo.of(session, fields)));
+		}
+		found.sort(Comparator.comparing(SessionInfo::createdAt, Comparator.nullsLast(Comparator.reverseOrder())));
+		return found;
 	}
 
 	/** The session a still-valid refresh token belongs to. */
@@ -163,6 +214,7 @@ public class SessionStore {
 		hash.put("roles", (String) fields.getOrDefault("roles", ""));
 		hash.put("expires", (String) fields.get("expires"));
 		hash.put("refresh", Secrets.sha256(refreshToken));
+		hash.put(SessionInfo.REFRESHED, Long.toString(this.clock.instant().getEpochSecond()));
 		Duration ttl = remaining(toSession(sid, fields).orElseThrow());
 		ops.opsForHash().putAll(SESSION_PREFIX + sid, hash);
 		ops.expire(SESSION_PREFIX + sid, ttl);
@@ -189,7 +241,8 @@ public class SessionStore {
 		String roles = (String) fields.getOrDefault("roles", "");
 		return Optional.of(new Session(sid, (String) fields.get("user"),
 				Arrays.stream(roles.split(",")).filter((r) -> !r.isBlank()).toList(),
-				Instant.ofEpochSecond(Long.parseLong((String) fields.get("expires")))));
+				Instant.ofEpochSecond(Long.parseLong((String) fields.get("expires"))),
+				"1".equals(fields.get(SessionInfo.PASSWORD_CHANGE))));
 	}
 
 }

@@ -71,7 +71,11 @@ public class AccessTokens {
 
 	public String issue(Session session) {
 		Instant now = this.clock.instant();
-		return signed(session, API_AUDIENCE, now, now.plus(this.ttl)).claim("roles", session.roles()).compact();
+		JwtBuilder builder = signed(session, API_AUDIENCE, now, now.plus(this.ttl)).claim("roles", session.roles());
+		if (session.mustChangePassword()) {
+			builder.claim(Session.PASSWORD_CHANGE_CLAIM, true);
+		}
+		return builder.compact();
 	}
 
 	/**

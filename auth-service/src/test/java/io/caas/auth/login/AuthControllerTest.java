@@ -79,7 +79,7 @@ class AuthControllerTest {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.code").value("unauthorized"))
 			.andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
-		verify(this.sessions, never()).open(anyString(), any());
+		verify(this.sessions, never()).open(anyString(), any(), any());
 	}
 
 	@Test
@@ -87,11 +87,13 @@ class AuthControllerTest {
 		Session session = new Session("sid1", "teacher1", List.of("teacher"), Instant.parse("2030-01-01T00:00:00Z"));
 		given(this.userService.verify("teacher1", "right"))
 			.willReturn(new UserServiceClient.VerifiedUser("teacher1", List.of("teacher"), "Teacher 1", true));
-		given(this.sessions.open("teacher1", List.of("teacher"))).willReturn(new Session.Opened(session, "refresh1"));
+		given(this.sessions.open("teacher1", List.of("teacher"), new Session.Start(true, "127.0.0.1", "test-agent")))
+			.willReturn(new Session.Opened(session, "refresh1"));
 		given(this.tokens.issue(session)).willReturn("access.jwt.1");
 		given(this.tokens.expiresIn()).willReturn(900L);
 		this.mvc
 			.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.USER_AGENT, "test-agent")
 				.content("{\"username\":\"teacher1\",\"password\":\"right\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.accessToken").value("access.jwt.1"))
@@ -172,7 +174,7 @@ class AuthControllerTest {
 		given(this.sessions.rotate("r1")).willReturn(Optional.of(new Session.Opened(session, "r2")));
 		given(this.userService.current("teacher1")).willReturn(Optional
 			.of(new UserServiceClient.VerifiedUser("teacher1", List.of("admin", "teacher"), "Teacher 1", false)));
-		given(this.sessions.updateRoles(session, List.of("admin", "teacher"))).willReturn(promoted);
+		given(this.sessions.updateAccount(session, List.of("admin", "teacher"), false)).willReturn(promoted);
 		given(this.tokens.issue(promoted)).willReturn("access.jwt.2");
 		this.mvc
 			.perform(post("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)

@@ -51,6 +51,15 @@ class AccessTokensTest {
 	}
 
 	@Test
+	void tokenOfASessionThatMustChangeItsPasswordSaysSoAndOthersDoNot() {
+		Session pending = new Session("sid9", "student1", List.of("student"), Instant.parse("2030-01-01T00:00:00Z"),
+				true);
+		assertThat(this.tokens.verify(this.tokens.issue(pending)).get(Session.PASSWORD_CHANGE_CLAIM, Boolean.class))
+			.isTrue();
+		assertThat(this.tokens.verify(this.tokens.issue(SESSION)).containsKey(Session.PASSWORD_CHANGE_CLAIM)).isFalse();
+	}
+
+	@Test
 	void tamperedTokenIsRejected() {
 		String[] parts = this.tokens.issue(SESSION).split("\\.");
 		String forgedPayload = Base64.getUrlEncoder()

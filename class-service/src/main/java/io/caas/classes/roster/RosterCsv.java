@@ -7,12 +7,19 @@ import java.util.Set;
 
 import io.caas.common.error.CaasException;
 import io.caas.common.naming.Ids;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Reads a roster from CSV: one student id per line, in the first column; other columns
- * are ignored. The first line may be a header (skipped when its first cell is not a valid
- * id or is a usual column name such as {@code id} or {@code student}). Blank lines, a
- * UTF-8 BOM, quotes around cells and CRLF endings are tolerated.
+ * Reads a roster from CSV (Jackson CSV): one student id per line, in the first column;
+ * other columns are ignored. Cells are separated by commas, or by semicolons when the
+ * first line uses those (spreadsheets in many locales). The first line may be a header
+ * (skipped when its first cell is not a valid id or is a usual column name such as
+ * {@code id} or {@code student}). Blank lines, a UTF-8 BOM, quoted cells and CRLF endings
+ * are tolerated.
  */
 final class RosterCsv {
 
@@ -20,25 +27,38 @@ final class RosterCsv {
 	private static final Set<String> HEADERS = Set.of("id", "student", "students", "studentid", "username", "user",
 			"login");
 
+	private static final CsvMapper CSV = CsvMapper.builder()
+		.enable(CsvReadFeature.WRAP_AS_ARRAY)
+		.enable(CsvReadFeature.TRIM_SPACES)
+		.enable(CsvReadFeature.SKIP_EMPTY_LINES)
+		.build();
+
 	private RosterCsv() {
 	}
 
 	/** Every non-blank, non-header line's first cell, numbered by its line. */
 	static List<RosterRow> rows(String csv) {
-		List<RosterRow> rows = new ArrayList<>();
 		String text = (csv == null) ? "" : csv.replace("\uFEFF", "");
-		String[] lines = text.split("\r\n|\r|\n");
+		List<RosterRow> rows = new ArrayList<>();
+		CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator(text));
 		boolean first = true;
-		for (int i = 0; i < lines.length; i++) {
-			String cell = firstCell(lines[i]);
-			if (cell.isEmpty()) {
-				continue;
+		try (MappingIterator<List<String>> lines = CSV.readerForListOf(String.class).with(schema).readValues(text)) {
+			while (lines.hasNextValue()) {
+				List<String> cells = lines.nextValue();
+				int line = lines.parser().currentTokenLocation().getLineNr();
+				String cell = (cells.isEmpty() || cells.get(0) == null) ? "" : cells.get(0).strip();
+				if (cell.isEmpty()) {
+					continue;
+				}
+				boolean header = first && isHeader(cell);
+				first = false;
+				if (!header) {
+					rows.add(new RosterRow(line, cell));
+				}
 			}
-			boolean header = first && isHeader(cell);
-			first = false;
-			if (!header) {
-				rows.add(new RosterRow(i + 1, cell));
-			}
+		}
+		catch (JacksonException ex) {
+			throw CaasException.badRequest("invalid-csv", "the roster CSV cannot be read: " + ex.getOriginalMessage());
 		}
 		return rows;
 	}
@@ -52,21 +72,12 @@ final class RosterCsv {
 		return !Ids.isValid(cell) || HEADERS.contains(cell.toLowerCase(Locale.ROOT));
 	}
 
-	private static String firstCell(String line) {
-		int comma = line.indexOf(',');
-		int semicolon = line.indexOf(';');
-		int end = line.length();
-		if (comma >= 0) {
-			end = comma;
-		}
-		if (semicolon >= 0 && semicolon < end) {
-			end = semicolon;
-		}
-		String cell = line.substring(0, end).trim();
-		if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
-			cell = cell.substring(1, cell.length() - 1).trim();
-		}
-		return cell;
+	/** ';' when the first line has one before any ',', else ','. */
+	private static char separator(String text) {
+		String firstLine = text.strip().lines().findFirst().orElse("");
+		int semicolon = firstLine.indexOf(';');
+		int comma = firstLine.indexOf(',');
+		return (semicolon >= 0 && (comma < 0 || semicolon < comma)) ? ';' : ',';
 	}
 
 }

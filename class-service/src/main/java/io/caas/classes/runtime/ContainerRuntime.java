@@ -79,4 +79,20 @@ public interface ContainerRuntime {
 	/** Memory of the engine's host in bytes, as the engine reports it. */
 	long hostMemoryBytes();
 
+	/**
+	 * The labels of an image present on the engine (empty map if it has none); empty when
+	 * the image is not there. Nothing is pulled.
+	 */
+	default Optional<Map<String, String>> imageLabels(String image) {
+		throw new UnsupportedOperationException("image lookups are not supported by " + getClass().getSimpleName());
+	}
+
+	/**
+	 * One reading of the container's CPU and memory use (not streamed); empty when the
+	 * container is gone or the engine cannot tell.
+	 */
+	default Optional<ResourceUse> stats(String id) {
+		return Optional.empty();
+	}
+
 }

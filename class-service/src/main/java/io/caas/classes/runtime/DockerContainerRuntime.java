@@ -363,6 +363,26 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	}
 
 	@Override
+	public Optional<Map<String, String>> imageLabels(String image) {
+		try {
+			var config = this.docker.inspectImageCmd(image).exec().getConfig();
+			Map<String, String> labels = (config != null) ? config.getLabels() : null;
+			return Optional.of((labels != null) ? Map.copyOf(labels) : Map.of());
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
+		}
+		catch (DockerException ex) {
+			throw failure("inspect image " + image, ex);
+		}
+	}
+
+	@Override
+	public Optional<ResourceUse> stats(String id) {
+		return DockerStats.read(this.docker, id, Duration.ofSeconds(5));
+	}
+
+	@Override
 	public void destroy() throws IOException {
 		this.docker.close();
 	}

@@ -34,6 +34,17 @@ class RosterCsvTest {
 	}
 
 	@Test
+	void quotedCellsMayHoldTheSeparator() {
+		assertThat(parse("student,name\n\"student1\",\"Lovelace, Ada\"\nstudent2,\"Turing; Alan\"\n"))
+			.containsExactly("student1", "student2");
+	}
+
+	@Test
+	void lineNumbersCountBlankLinesToo() {
+		assertThatThrownBy(() -> parse("student\n\nstudent1\n\nBad-1\n")).hasMessageContaining("line 5");
+	}
+
+	@Test
 	void orderIsKept() {
 		assertThat(parse("s3\ns1\ns2")).containsExactly("s3", "s1", "s2");
 	}

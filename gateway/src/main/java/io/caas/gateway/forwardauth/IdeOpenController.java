@@ -4,6 +4,7 @@ import io.caas.common.error.CaasException;
 import io.caas.common.identity.Identity;
 import io.caas.gateway.GatewayProperties;
 import io.caas.gateway.identity.Callers;
+import io.caas.gateway.security.PasswordChangeGate;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpCookie;
@@ -59,7 +60,11 @@ class IdeOpenController {
 		Mono<Jwt> caller = (session == null || session.getValue().isBlank()) ? Mono.empty()
 				: this.apiTokens.decode(session.getValue())
 					.onErrorResume(org.springframework.security.oauth2.jwt.BadJwtException.class, ex -> Mono.empty());
-		return caller.flatMap(jwt -> decide(jwt, ide, safePath, port))
+		// A session that must change its password goes to the UI, which asks for it and
+		// then comes back here.
+		return caller
+			.flatMap(jwt -> PasswordChangeGate.pending(jwt) ? Mono.just(signIn(ide, safePath))
+					: decide(jwt, ide, safePath, port))
 			.switchIfEmpty(Mono.fromSupplier(() -> signIn(ide, safePath)))
 			.onErrorMap(JwtException.class, ex -> new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "auth-unavailable",
 					"Sign-in cannot be checked right now"));

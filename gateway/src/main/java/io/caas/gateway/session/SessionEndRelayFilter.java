@@ -18,13 +18,15 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * After a request that ends sessions (logout, password change) went through, forgets the
- * caller's session from the liveness cache, so the very next request with the same token
- * is refused. Reading {@code sid} without verifying is fine here: forgetting a cache
- * entry grants nothing.
+ * After a request that ends sessions (logout, password change, an admin's {@code DELETE
+ * /api/sessions/{sid}}) went through, forgets that session from the liveness cache, so
+ * the very next request with the same token is refused. Reading {@code sid} without
+ * verifying is fine here: forgetting a cache entry grants nothing.
  */
 @Component
 class SessionEndRelayFilter implements WebFilter {
+
+	private static final String ADMIN_END_PREFIX = "/api/sessions/";
 
 	private static final List<String> ENDING_PATHS = List.of("/api/auth/logout", "/api/users/me/password");
 
@@ -40,6 +42,13 @@ class SessionEndRelayFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		String path = request.getPath().pathWithinApplication().value();
+		if (request.getMethod() == HttpMethod.DELETE && path.startsWith(ADMIN_END_PREFIX)) {
+			// An admin ends someone's session: forget that one once the DELETE went
+			// through.
+			String ended = path.substring(ADMIN_END_PREFIX.length());
+			return chain.filter(exchange).doFinally(signal -> this.liveness.forget(ended));
+		}
 		if (request.getMethod() == HttpMethod.GET
 				|| !ENDING_PATHS.contains(request.getPath().pathWithinApplication().value())) {
 			return chain.filter(exchange);

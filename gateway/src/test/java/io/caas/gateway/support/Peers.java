@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.time.Duration;
 
@@ -32,6 +34,8 @@ public final class Peers {
 	public static final Duration PAUSE = Duration.ofSeconds(3);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Set<String> ENDED = ConcurrentHashMap.newKeySet();
 
 	private static final HttpServer SERVER = start();
 
@@ -85,10 +89,18 @@ public final class Peers {
 		respond(exchange, 200, JSON.writeValueAsString(body));
 	}
 
-	/** auth-service's session check: sids starting with "ended" are logged out. */
+	/** From now on auth-service answers that this session has ended. */
+	public static void end(String sid) {
+		ENDED.add(sid);
+	}
+
+	/**
+	 * auth-service's session check: sids starting with "ended", or ended by a test, are
+	 * logged out.
+	 */
 	private static void session(HttpExchange exchange) throws IOException {
 		String sid = exchange.getRequestURI().getPath().substring("/internal/sessions/".length());
-		respond(exchange, sid.startsWith("ended") ? 404 : 200, "{\"sid\":\"" + sid + "\"}");
+		respond(exchange, (sid.startsWith("ended") || ENDED.contains(sid)) ? 404 : 200, "{\"sid\":\"" + sid + "\"}");
 	}
 
 	/**

@@ -71,6 +71,16 @@ public final class TestTokens {
 		return sign(KEY, claims);
 	}
 
+	/** An access token of a session that must change its password first. */
+	public static String passwordChangePending(String sid, String username, String... roles) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder(
+				claims(username, ISSUER, Instant.now().plus(Duration.ofMinutes(15)), roles))
+			.claim("sid", sid)
+			.claim("pwd_change", true)
+			.build();
+		return sign(KEY, claims);
+	}
+
 	/** What auth-service mints for one IDE host: IDE audience, no roles. */
 	public static String ide(String username, String host, String sid) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(username)

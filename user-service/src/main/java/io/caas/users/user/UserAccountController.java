@@ -8,7 +8,10 @@ import io.caas.common.error.CaasException;
 import io.caas.common.identity.Identity;
 import io.caas.common.identity.Require;
 import io.caas.common.identity.Role;
+import io.caas.users.credentials.Passwords;
 import io.caas.users.session.AuthSessions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,9 +20,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An admin switches an account off or changes its roles; auth-service reads the account
- * here at every refresh. Disabling ends every session at once; new roles reach tokens at
- * the next refresh.
+ * An admin switches an account off, changes its roles or resets its password;
+ * auth-service reads the account here at every refresh. Disabling and a reset end every
+ * session at once (first: if that fails, nothing changes); new roles reach tokens at the
+ * next refresh. A reset password is an initial one: the user must change it at their next
+ * sign-in.
  */
 @RestController
 class UserAccountController {
@@ -28,13 +33,16 @@ class UserAccountController {
 
 	private final AuthSessions sessions;
 
-	UserAccountController(UserRepository users, AuthSessions sessions) {
+	private final Passwords passwords;
+
+	UserAccountController(UserRepository users, AuthSessions sessions, Passwords passwords) {
 		this.users = users;
 		this.sessions = sessions;
+		this.passwords = passwords;
 	}
 
 	@PatchMapping("/api/users/{username}")
-	UserView update(Identity who, @PathVariable String username, @RequestBody AccountChange change) {
+	UserView update(Identity who, @PathVariable String username, @Valid @RequestBody AccountChange change) {
 		Require.anyOf(who, Role.ADMIN);
 		User user = this.users.findById(username).orElseThrow(() -> CaasException.notFound("user", username));
 		if (who.username().equals(username) && Boolean.TRUE.equals(change.disabled())) {
@@ -42,10 +50,15 @@ class UserAccountController {
 		}
 		Set<Role> roles = (change.roles() != null) ? parse(change.roles()) : user.roles();
 		boolean disabled = (change.disabled() != null) ? change.disabled() : user.disabled();
-		if (disabled && !user.disabled()) {
+		String newHash = (change.resetPassword() != null) ? this.passwords.hash(change.resetPassword()) : null;
+		if ((disabled && !user.disabled()) || newHash != null) {
 			this.sessions.endAll(username);
 		}
-		return UserView.of(this.users.save(user.withAccess(roles, disabled)));
+		User changed = user.withAccess(roles, disabled);
+		if (newHash != null) {
+			changed = changed.withPassword(newHash, true);
+		}
+		return UserView.of(this.users.save(changed));
 	}
 
 	/**
@@ -71,7 +84,15 @@ class UserAccountController {
 		}
 	}
 
-	record AccountChange(Boolean disabled, List<String> roles) {
+	/**
+	 * What an admin changes; absent fields stay as they are.
+	 *
+	 * @param disabled switch the account off (or on again)
+	 * @param roles the new roles, at least one
+	 * @param resetPassword a new initial password (8-72 characters) that the user must
+	 * change at their next sign-in
+	 */
+	record AccountChange(Boolean disabled, List<String> roles, @Size(min = 8, max = 72) String resetPassword) {
 	}
 
 	record Account(String username, List<String> roles, String displayName, boolean mustChangePassword) {
