@@ -51,3 +51,10 @@ describe('rosterPreview', () => {
     expect(typedRoster('s1, s2\ns3  s4;;\n')).toEqual(['s1', 's2', 's3', 's4']);
   });
 });
+
+describe('rosterPreview with a CSV header', () => {
+  it('leaves the header line out of the rows when the server did not take it for a student', () => {
+    const preview = rosterPreview('studentId,name\ns1,Ann\ns2,Bob\n', { classId: 'c', dryRun: true, valid: true, students: ['s1', 's2'], errors: [], warnings: [] });
+    expect(preview.rows.map((r) => r.text)).toEqual(['s1,Ann', 's2,Bob']);
+  });
+});

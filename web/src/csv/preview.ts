@@ -29,7 +29,16 @@ export function userImportPreview(csv: string, result: ImportResult): Preview {
  * list (which the UI sends as one student per line, so both line up the same way).
  */
 export function rosterPreview(text: string, result: RosterPreview): Preview {
-  return build(text, result.errors.map((e) => issue(e.row, e, e.studentId)), result.warnings.map((w) => issue(w.row, w, w.studentId)), result.valid, false);
+  const errors = result.errors.map((e) => issue(e.row, e, e.studentId));
+  const warnings = result.warnings.map((w) => issue(w.row, w, w.studentId));
+  return build(text, errors, warnings, result.valid, hasHeader(text, result, [...errors, ...warnings]));
+}
+
+/** The server takes a first line that is no student and has no issue for a header (CSV header optional). */
+function hasHeader(text: string, result: RosterPreview, issues: Issue[]): boolean {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  const cell = first.split(/[,;]/)[0].replace(/"/g, '').trim();
+  return !!cell && !result.students.includes(cell) && !issues.some((i) => i.line === 1);
 }
 
 /** A typed roster (comma, space or newline separated) as one id per line. */
