@@ -12,6 +12,8 @@ interface Session {
   /** Could not even ask who is signed in (CaaS unreachable): shown on the sign-in page. */
   startError: ApiError | null;
   mustChangePassword: boolean;
+  /** The user signed out in this tab (the sign-in page says so). */
+  signedOut: boolean;
   signIn(username: string, password: string): Promise<Me>;
   signOut(): Promise<void>;
   reload(): Promise<Me | null>;
@@ -34,6 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const [startError, setStartError] = useState<ApiError | null>(null);
   const [mustChangePassword, setMustChange] = useState(api.tokens.mustChangePassword);
+  const [signedOut, setSignedOut] = useState(false);
 
   const reload = useCallback(async () => {
     try {
@@ -58,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     await api.login(username, password);
+    setSignedOut(false);
     const who = await reload();
     if (!who) throw new ApiError(401, { detail: 'Signed in, but the session could not be read. Try again.' });
     return who;
@@ -65,13 +69,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await api.logout().catch(() => undefined);
+    setSignedOut(true);
     setMe(null);
     setMustChange(false);
   }, []);
 
   const value = useMemo<Session>(
-    () => ({ api, me, loading, startError, mustChangePassword, signIn, signOut, reload }),
-    [me, loading, startError, mustChangePassword, signIn, signOut, reload],
+    () => ({ api, me, loading, startError, mustChangePassword, signedOut, signIn, signOut, reload }),
+    [me, loading, startError, mustChangePassword, signedOut, signIn, signOut, reload],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

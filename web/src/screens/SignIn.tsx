@@ -1,6 +1,6 @@
 // Sign in. Afterwards: the forced password change, the `next` page, or the user's home.
 import { useState, type FormEvent } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/problem';
 import { afterSignIn, CHANGE_PASSWORD } from '../auth/guards';
 import { useSession } from '../auth/session';
@@ -10,15 +10,13 @@ import { useTitle } from '../ui/Layout';
 
 export function SignIn() {
   useTitle('Sign in');
-  const { signIn, api, startError } = useSession();
+  const { signIn, api, startError, signedOut } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -46,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
               type="button"
               onClick={async () => {
                 await signOut();
-                navigate('/signin', { replace: true, state: { signedOut: true } });
+                navigate('/signin', { replace: true });
               }}
             >
               Sign out
