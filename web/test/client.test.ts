@@ -102,3 +102,14 @@ describe('token refresh queue', () => {
     await expect(api.get('/api/x')).rejects.toMatchObject({ status: 0, message: expect.stringMatching(/Cannot reach CaaS/) });
   });
 });
+
+describe('password change required', () => {
+  it('marks the session so the guards send the user to the password change', async () => {
+    const api = new ApiClient(new TokenStore(new MemoryStore()), async () =>
+      new Response(JSON.stringify({ status: 403, code: 'password-change-required', detail: 'Change your password first' }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } }));
+    let told = 0;
+    api.onPasswordChangeRequired = () => told++;
+    await expect(api.get('/api/classes')).rejects.toMatchObject({ status: 403, message: 'Change your password first.' });
+    expect([api.tokens.mustChangePassword, told]).toEqual([true, 1]);
+  });
+});

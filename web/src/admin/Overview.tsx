@@ -1,50 +1,80 @@
-// Admin: open classes with their students' state. Resource use comes from the admin overview API
-// when the server has it; otherwise that part says it is not available.
+// Admin: every class that is not closed, each student's IDE state and, from the overview API, the
+// CPU and memory each runtime uses.
 import { Link } from 'react-router';
 import { paths } from '../api/paths';
+import { isMissingEndpoint } from '../api/problem';
 import type { ClassStatus, ClassView } from '../api/types';
 import { useSession } from '../auth/session';
 import { stepLabel } from '../ops/progress';
 import { useTitle } from '../ui/Layout';
-import { ErrorMessage, Loading, StateBadge } from '../ui/Messages';
+import { ErrorMessage, Loading, NotAvailable, StateBadge } from '../ui/Messages';
 import { useLoad } from '../ui/useLoad';
+import { composedOverview, megabytes, percent, type AdminOverview } from './overviewModel';
 
 export function Overview() {
   useTitle('Overview');
   const { api } = useSession();
-  const open = useLoad(async () => {
-    const classes = (await api.get<ClassView[]>(paths.classes)).filter((c) => c.state !== 'CLOSED');
-    return Promise.all(classes.map(async (c) => ({ klass: c, status: await api.get<ClassStatus>(paths.status(c.classId)).catch(() => null) })));
+  const overview = useLoad(async (): Promise<AdminOverview> => {
+    try {
+      const answer = await api.get<Omit<AdminOverview, 'withUsage'>>(paths.adminOverview);
+      return { ...answer, withUsage: true };
+    } catch (e) {
+      if (!isMissingEndpoint(e)) throw e;
+      const classes = (await api.get<ClassView[]>(paths.classes)).filter((c) => c.state !== 'CLOSED');
+      return composedOverview(await Promise.all(classes.map(async (klass) => ({ klass, status: await api.get<ClassStatus>(paths.status(klass.classId)).catch(() => null) }))));
+    }
   }, []);
-  const usage = useLoad(() => api.get<unknown>(paths.adminOverview), []);
+  const data = overview.data;
   return (
     <section aria-labelledby="overview-title">
-      <h1 id="overview-title">Open classes</h1>
-      <ErrorMessage error={open.error} />
-      {open.loading && !open.data && <Loading what="open classes" />}
-      {open.data && open.data.length === 0 && <p className="muted">No class is open right now.</p>}
-      <ul className="cards" id="open-classes">
-        {(open.data ?? []).map(({ klass, status }) => {
-          const counts = new Map<string, number>();
-          for (const s of status?.students ?? []) counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
-          return (
-            <li key={klass.classId} className="card">
-              <h2>
-                <Link to={`/classes/${encodeURIComponent(klass.classId)}`}>{klass.name}</Link> <span className="muted">({klass.classId})</span>
-              </h2>
-              <p>
-                <StateBadge state={status?.state ?? klass.state} /> · teacher {klass.teacher} · {klass.students.length} students
-              </p>
-              <p>{[...counts].map(([state, n]) => `${n} ${stepLabel(state).toLowerCase()}`).join(', ') || 'No student state known.'}</p>
-            </li>
-          );
-        })}
+      <div className="heading">
+        <h1 id="overview-title">Open classes</h1>
+        <button type="button" onClick={() => void overview.reload()}>
+          Refresh
+        </button>
+      </div>
+      <ErrorMessage error={overview.error} />
+      {overview.loading && !data && <Loading what="open classes" />}
+      {data && !data.withUsage && <NotAvailable what="Resource use (CPU and memory per IDE)" />}
+      {data && data.classes.length === 0 && <p className="muted">No class is open right now.</p>}
+      <ul className="plain" id="open-classes">
+        {(data?.classes ?? []).map((c) => (
+          <li key={c.classId} className="card" data-class={c.classId}>
+            <h2>
+              <Link to={`/classes/${encodeURIComponent(c.classId)}`}>{c.name}</Link> <span className="muted">({c.classId})</span>
+            </h2>
+            <p>
+              <StateBadge state={c.state} /> · teacher {c.teacher} · {c.ready ?? '?'} of {c.students} IDEs ready
+              {data?.withUsage && ` · CPU ${percent(c.cpuPercent)} · memory ${megabytes(c.memoryBytes)}`}
+            </p>
+            <div className="scroll" tabIndex={0} role="region" aria-label={`Students of ${c.classId}`}>
+              <table className="grid">
+                <caption className="sr-only">Students of {c.classId}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Student</th>
+                    <th scope="col">IDE</th>
+                    {data?.withUsage && <th scope="col">CPU</th>}
+                    {data?.withUsage && <th scope="col">Memory</th>}
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.perStudent.map((s) => (
+                    <tr key={s.studentId} className={s.state === 'FAILED' ? 'row-bad' : undefined}>
+                      <td>{s.studentId}</td>
+                      <td>{stepLabel(s.state)}</td>
+                      {data?.withUsage && <td>{percent(s.cpuPercent)}</td>}
+                      {data?.withUsage && <td>{`${megabytes(s.memoryBytes)}${s.memoryLimitBytes ? ` of ${megabytes(s.memoryLimitBytes)}` : ''}`}</td>}
+                      <td>{s.reason ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </li>
+        ))}
       </ul>
-      <section aria-labelledby="usage-title">
-        <h2 id="usage-title">Resource use</h2>
-        <ErrorMessage error={usage.error} what="Resource use per class" />
-        {usage.data != null && <pre className="file">{JSON.stringify(usage.data, null, 2)}</pre>}
-      </section>
     </section>
   );
 }

@@ -53,8 +53,9 @@ export function Sessions() {
             <thead>
               <tr>
                 <th scope="col">User</th>
-                <th scope="col">Started</th>
-                <th scope="col">Expires</th>
+                <th scope="col">Signed in</th>
+                <th scope="col">Last refresh</th>
+                <th scope="col">From</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>
@@ -62,8 +63,12 @@ export function Sessions() {
               {sessions.data.map((s) => (
                 <tr key={s.sessionId}>
                   <td>{s.username}</td>
-                  <td>{s.createdAt ? new Date(s.createdAt).toLocaleString() : '—'}</td>
-                  <td>{s.expiresAt ? new Date(s.expiresAt).toLocaleString() : '—'}</td>
+                  <td>{when(s.createdAt)}</td>
+                  <td>{when(s.lastRefreshAt)}</td>
+                  <td>
+                    {s.clientAddress ?? '—'}
+                    {s.userAgent ? <div className="muted">{s.userAgent.slice(0, 60)}</div> : null}
+                  </td>
                   <td>
                     <button type="button" onClick={() => void end(s)} aria-label={`End the session of ${s.username}`}>
                       End session
@@ -77,4 +82,8 @@ export function Sessions() {
       )}
     </section>
   );
+}
+
+function when(instant: string | undefined): string {
+  return instant ? new Date(instant).toLocaleString() : '—';
 }

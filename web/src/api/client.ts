@@ -21,6 +21,8 @@ export class ApiClient {
   private refreshing: Promise<boolean> | null = null;
   /** Called once the session could not be refreshed (the UI goes to sign-in, keeping the page). */
   onSessionLost: () => void = () => {};
+  /** Called when the gateway refuses a call until the initial password is changed. */
+  onPasswordChangeRequired: () => void = () => {};
 
   constructor(
     readonly tokens: TokenStore,
@@ -64,6 +66,13 @@ export class ApiClient {
         response = await this.send(method, path, options);
       } else {
         this.onSessionLost();
+      }
+    }
+    if (response.status === 403 && response.headers.get('Content-Type')?.includes('json')) {
+      const problem = (await response.clone().json().catch(() => null)) as { code?: string } | null;
+      if (problem?.code === 'password-change-required') {
+        this.tokens.markMustChangePassword();
+        this.onPasswordChangeRequired();
       }
     }
     return read<T>(response, options.raw);

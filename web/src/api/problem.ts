@@ -53,6 +53,7 @@ const WORDS: Record<string, string> = {
   'template-in-use': 'Classes still use this template, so it cannot be deleted.',
   'user-exists': 'A user with this username exists already.',
   'wrong-password': 'The current password is wrong.',
+  'password-change-required': 'Change your password first.',
   'roster-empty': 'The class has no students yet: add some to the roster before opening it.',
   'orchestrator-busy': 'The server is opening or closing other classes right now. Try again in a minute.',
   'coordination-unavailable': 'The server cannot coordinate class changes right now (Redis unavailable). Try again soon.',

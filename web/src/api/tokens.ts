@@ -41,6 +41,11 @@ export class TokenStore {
     if (pair.mustChangePassword != null) this.store.setItem(MUST_CHANGE, String(pair.mustChangePassword));
   }
 
+  /** The gateway said so (403 `password-change-required`), e.g. after an admin reset the password. */
+  markMustChangePassword(): void {
+    this.store.setItem(MUST_CHANGE, 'true');
+  }
+
   clear(): void {
     for (const key of [ACCESS, REFRESH, MUST_CHANGE]) this.store.removeItem(key);
   }

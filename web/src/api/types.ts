@@ -158,7 +158,9 @@ export interface AuthSession {
   sessionId: string;
   username: string;
   createdAt?: string;
-  lastSeenAt?: string;
+  lastRefreshAt?: string;
   expiresAt?: string;
+  clientAddress?: string;
+  userAgent?: string;
   [key: string]: unknown;
 }

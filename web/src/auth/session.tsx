@@ -56,6 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     api.onSessionLost = () => setMe(null);
+    api.onPasswordChangeRequired = () => setMustChange(true);
     void reload();
   }, [reload]);
 
