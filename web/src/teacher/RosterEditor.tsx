@@ -47,8 +47,11 @@ export function RosterEditor({ klass, onSaved }: { klass: ClassView; onSaved: (s
       const result = csv
         ? await api.postCsv<ClassView>(paths.rosterCsv(klass.classId), csv.text)
         : await api.put<ClassView>(paths.roster(klass.classId), { students: typedRoster(typed) });
-      setSaved(`Roster saved: ${p.rows.length} student${p.rows.length === 1 ? '' : 's'}.`);
+      const students = result && typeof result === 'object' && Array.isArray(result.students) ? result.students : typedRoster(typed);
+      setSaved(`Roster saved: ${students.length} student${students.length === 1 ? '' : 's'}.`);
+      setTyped(students.join('\n'));
       setCsv(null);
+      setPreview(null);
       onSaved(result && typeof result === 'object' ? result : null);
     } catch (e) {
       setError(e);
