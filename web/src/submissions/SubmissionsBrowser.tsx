@@ -50,7 +50,7 @@ export function SubmissionsBrowser({ classId, wholeClassZip }: { classId: string
                 <button type="button" className={`link${student?.studentId === s.studentId ? ' selected' : ''}`} aria-current={student?.studentId === s.studentId ? 'true' : undefined} onClick={() => setStudentId(s.studentId)}>
                   {s.studentId}
                 </button>{' '}
-                <span className="muted">{s.latest ? `${s.latest.fileCount} files, ${humanSize(s.latest.totalBytes)}` : 'nothing collected'}</span>
+                <span className="muted">{s.latest ? `${s.latest.fileCount} file${s.latest.fileCount === 1 ? '' : 's'}, ${humanSize(s.latest.totalBytes)}` : 'nothing collected'}</span>
               </li>
             ))}
           </ul>
