@@ -51,3 +51,13 @@ sweep_classes() {
     fi
   done
 }
+
+# The web app (web/): installs exactly the locked packages, runs its unit tests (unless --no-test),
+# and writes web/dist, which the gateway jar serves at / (the gateway build refuses to run without it).
+web_build() {
+  (cd "$CAAS_ROOT/web" &&
+    npm ci --no-audit --no-fund --loglevel=error &&
+    if [ "${1:-}" != --no-test ]; then npm run test:ci; fi &&
+    npm run build &&
+    test -s dist/index.html)
+}

@@ -10,8 +10,8 @@ for report in glob.glob(f"{root}/*/target/*-reports/TEST-*.xml"):
     suite = ET.parse(report).getroot()
     for key in totals:
         totals[key] += int(suite.get(key, 0))
-# node's test runner (browser tests) writes JUnit XML without suite totals: count test cases.
-for report in glob.glob(f"{root}/e2e-tests/target/browser-junit.xml"):
+# node's test runner (browser tests) and Vitest (web unit tests) write JUnit XML without suite totals: count test cases.
+for report in glob.glob(f"{root}/e2e-tests/target/browser-junit.xml") + glob.glob(f"{root}/web/target/vitest-junit.xml"):
     for case in ET.parse(report).getroot().iter("testcase"):
         totals["tests"] += 1
         totals["failures"] += 1 if case.find("failure") is not None else 0

@@ -100,19 +100,6 @@ class GatewayRoutingTest extends GatewayTestSupport {
 	}
 
 	@Test
-	void webPageIsPublicAtRoot() {
-		this.client.get()
-			.uri("/")
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value(html -> assertThat(html).contains("id=\"login-form\"").contains("/assets/app.js"));
-		this.client.get().uri("/assets/app.js").exchange().expectStatus().isOk();
-	}
-
-	@Test
 	void healthIsPublic() {
 		this.client.get()
 			.uri("/actuator/health")
