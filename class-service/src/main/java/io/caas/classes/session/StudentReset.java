@@ -13,6 +13,7 @@ import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.template.Template;
 import io.caas.classes.template.TemplateCatalog;
 import io.caas.classes.workspace.Manifest;
+import io.caas.classes.workspace.WorkspaceRestorer;
 import io.caas.common.error.CaasException;
 import io.caas.common.identity.Identity;
 import org.redisson.api.RLock;
@@ -49,8 +50,12 @@ class StudentReset {
 
 	private final ProvisionPermits permits;
 
+	private final WorkspaceRestorer restorer;
+
 	StudentReset(ClassAccess access, ClassLocks locks, ContainerRuntime runtime, DownClass down,
-			TemplateCatalog templates, StudentSpecs specs, TraefikAttachment traefik, ProvisionPermits permits) {
+			TemplateCatalog templates, StudentSpecs specs, TraefikAttachment traefik, ProvisionPermits permits,
+			WorkspaceRestorer restorer) {
+		this.restorer = restorer;
 		this.access = access;
 		this.locks = locks;
 		this.runtime = runtime;
@@ -80,11 +85,13 @@ class StudentReset {
 			NetworkSpec network = this.specs.network(classId, studentId, room.sessionId(), template);
 			this.runtime.ensureNetwork(network);
 			this.traefik.attach(network.name());
-			// TODO(carry-over): restore the student's carried-over workspace here once
-			// the
-			// restore API is in main; until then a reset starts from the template's empty
-			// workspace.
-			this.runtime.createAndStart(this.specs.container(classId, studentId, room.sessionId(), template));
+			RuntimeContainer fresh = this.runtime
+				.createAndStart(this.specs.container(classId, studentId, room.sessionId(), template));
+			if (room.section().carryOver() && saved != null && this.restorer != null) {
+				// A carry-over class keeps its work: the new runtime starts from the
+				// attempt just verified.
+				restoreCarryOver(saved, fresh, template);
+			}
 			log.info("student runtime reset classId={} studentId={} attemptId={} by={}", classId, studentId,
 					saved.attemptId(), who.username());
 			return new Reset(studentId, saved.attemptId(), saved.fileCount(), saved.totalBytes());
@@ -95,6 +102,20 @@ class StudentReset {
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	private void restoreCarryOver(Manifest saved, RuntimeContainer fresh, Template template) {
+		try {
+			this.restorer.restore(saved, fresh.id(), template);
+		}
+		catch (RuntimeException ex) {
+			log.warn("student reset: carry-over restore failed studentId={} attemptId={} reason={}", saved.studentId(),
+					saved.attemptId(), UpClass.reason(ex));
+			throw CaasException.conflict("restore-failed",
+					"the workspace was collected (attempt " + saved.attemptId()
+							+ ") but restoring it into the new runtime failed (" + UpClass.reason(ex)
+							+ "); the attempt is safe in storage, reset again to retry");
 		}
 	}
 

@@ -47,15 +47,16 @@ record TemplateDocument(@Id String id, String displayName, String image, int por
 	/** A configured template as stored, with the classroom editor defaults. */
 	static TemplateDocument fromConfig(Template t, Instant now) {
 		return new TemplateDocument(t.id(), t.displayName(), t.image(), t.port(), t.workspacePath(), t.user(),
-				t.memory(), t.cpus(), t.pidsLimit(), t.diskLimit().toBytes(), null, t.internetEgress(),
-				t.workspaceMaxSize().toBytes(), t.workspaceMaxFiles(), EditorDefaults.CLASSROOM, CONFIG, now);
+				t.memory(), t.cpus(), t.pidsLimit(), t.diskLimit().toBytes(), t.idleTimeout().toSeconds(),
+				t.internetEgress(), t.workspaceMaxSize().toBytes(), t.workspaceMaxFiles(), EditorDefaults.CLASSROOM,
+				CONFIG, now);
 	}
 
 	/** What the orchestrator runs. */
 	Template toTemplate() {
 		return new Template(this.id, this.displayName, this.image, this.port, this.workspacePath, this.user,
 				this.memory, this.cpus, this.pidsLimit, this.internetEgress,
-				DataSize.ofBytes(this.workspaceMaxSizeBytes), this.workspaceMaxFiles,
+				DataSize.ofBytes(this.workspaceMaxSizeBytes), this.workspaceMaxFiles, idleTimeout(),
 				(this.diskLimitBytes != null) ? DataSize.ofBytes(this.diskLimitBytes) : Template.DEFAULT_DISK_LIMIT);
 	}
 

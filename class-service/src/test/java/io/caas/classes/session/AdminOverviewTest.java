@@ -1,5 +1,6 @@
 package io.caas.classes.session;
 
+import io.caas.classes.lifecycle.ClassState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.caas.classes.session;
 
+import io.caas.classes.lifecycle.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
