@@ -73,7 +73,8 @@ class StudentReset {
 			ClassRoom room = this.access.manageable(who, classId);
 			OpenClassGuard.requireOpen(room);
 			List<RuntimeContainer> containers = this.runtime.list(Labels.studentSelector(classId, studentId));
-			if (containers.isEmpty()) {
+			boolean carryOver = room.section().carryOver() && this.restorer != null;
+			if (containers.isEmpty() && !carryOver) {
 				throw CaasException.notFound("runtime of student", studentId);
 			}
 			Template template = this.templates.require(room.templateId());
@@ -87,14 +88,18 @@ class StudentReset {
 			this.traefik.attach(network.name());
 			RuntimeContainer fresh = this.runtime
 				.createAndStart(this.specs.container(classId, studentId, room.sessionId(), template));
-			if (room.section().carryOver() && saved != null && this.restorer != null) {
+			if (carryOver) {
 				// A carry-over class keeps its work: the new runtime starts from the
-				// attempt just verified.
-				restoreCarryOver(saved, fresh, template);
+				// attempt just verified (or, after a failed restore removed the runtime,
+				// from the latest verified one).
+				Manifest restored = restoreCarryOver(room, studentId, saved, fresh, template);
+				saved = (saved != null) ? saved : restored;
 			}
-			log.info("student runtime reset classId={} studentId={} attemptId={} by={}", classId, studentId,
-					saved.attemptId(), who.username());
-			return new Reset(studentId, saved.attemptId(), saved.fileCount(), saved.totalBytes());
+			String attemptId = (saved != null) ? saved.attemptId() : null;
+			log.info("student runtime reset classId={} studentId={} attemptId={} by={}", classId, studentId, attemptId,
+					who.username());
+			return new Reset(studentId, attemptId, (saved != null) ? saved.fileCount() : 0,
+					(saved != null) ? saved.totalBytes() : 0);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -105,17 +110,27 @@ class StudentReset {
 		}
 	}
 
-	private void restoreCarryOver(Manifest saved, RuntimeContainer fresh, Template template) {
+	/**
+	 * A runtime whose restore failed is removed at once: it holds no student work yet,
+	 * and collecting its empty workspace later would make an empty attempt the latest
+	 * one.
+	 */
+	private Manifest restoreCarryOver(ClassRoom room, String studentId, Manifest saved, RuntimeContainer fresh,
+			Template template) {
 		try {
-			this.restorer.restore(saved, fresh.id(), template);
+			if (saved != null) {
+				this.restorer.restore(saved, fresh.id(), template);
+				return saved;
+			}
+			return this.restorer.restoreLatest(room.id(), studentId, fresh.id(), template).orElse(null);
 		}
 		catch (RuntimeException ex) {
-			log.warn("student reset: carry-over restore failed studentId={} attemptId={} reason={}", saved.studentId(),
-					saved.attemptId(), UpClass.reason(ex));
+			this.runtime.remove(fresh.id());
+			log.warn("student reset: carry-over restore failed studentId={} reason={}", studentId, UpClass.reason(ex));
 			throw CaasException.conflict("restore-failed",
-					"the workspace was collected (attempt " + saved.attemptId()
-							+ ") but restoring it into the new runtime failed (" + UpClass.reason(ex)
-							+ "); the attempt is safe in storage, reset again to retry");
+					"restoring the latest verified submission into the new runtime failed (" + UpClass.reason(ex)
+							+ "); the submission is safe in storage and the new runtime was removed; reset again "
+							+ "to retry");
 		}
 	}
 

@@ -92,7 +92,7 @@ public class UpClass {
 				boolean fresh = plan.carryOver() && this.runtime.inspect(spec.name()).isEmpty();
 				container = this.runtime.createAndStart(spec);
 				if (fresh) {
-					carryOver(plan, student, container.id());
+					carryOver(plan, student, container);
 				}
 			}
 			tracker.step(student, StudentStep.STARTING);
@@ -143,13 +143,22 @@ public class UpClass {
 
 	/**
 	 * Restores the student's latest submission into a new workspace; an existing
-	 * container keeps its own work.
+	 * container keeps its own work. A failed restore removes the new container, so the
+	 * next open restores again.
 	 */
-	private void carryOver(Plan plan, String student, String containerId) {
-		if (this.restorer == null) {
-			throw new IllegalStateException("carry-over is not available in this orchestrator");
+	private void carryOver(Plan plan, String student, RuntimeContainer container) {
+		try {
+			if (this.restorer == null) {
+				throw new IllegalStateException("carry-over is not available in this orchestrator");
+			}
+			this.restorer.restoreLatest(plan.classId(), student, container.id(), plan.template());
 		}
-		this.restorer.restoreLatest(plan.classId(), student, containerId, plan.template());
+		catch (RuntimeException ex) {
+			// Never leave a half-restored runtime: the next open would keep it, and its
+			// close would store an empty workspace as the latest attempt.
+			this.runtime.remove(container.id());
+			throw ex;
+		}
 	}
 
 	static String reason(Exception ex) {

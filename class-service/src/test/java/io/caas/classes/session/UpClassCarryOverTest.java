@@ -64,6 +64,9 @@ class UpClassCarryOverTest {
 
 		assertThat(op.student("s1").state()).isEqualTo(StudentStep.FAILED);
 		assertThat(op.student("s1").reason()).contains("notes.txt").contains("the manifest says");
+		// the half-restored runtime is gone, so a later close cannot store it as the
+		// latest attempt and the next open restores again
+		assertThat(this.runtime.byName("caas-cs101-s1")).isEmpty();
 	}
 
 	@Test
