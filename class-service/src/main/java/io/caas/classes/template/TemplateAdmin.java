@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Admins create, replace and delete templates. A changed template applies to the next
- * open of each class (running runtimes keep what they were started with); a template any
- * class refers to cannot be deleted.
+ * runtime created from it and to the next close of every class using it (limits and
+ * images); its workspace folder, which a close collects, cannot change while any class
+ * refers to it, and such a template cannot be deleted.
  */
 @Service
 class TemplateAdmin {
@@ -54,9 +55,19 @@ class TemplateAdmin {
 		if (request.id() != null && !request.id().equals(id)) {
 			throw CaasException.badRequest("id-mismatch", "The body's id '" + request.id() + "' is not '" + id + "'");
 		}
-		this.store.find(id).orElseThrow(() -> CaasException.notFound("template", id));
+		TemplateDocument current = this.store.find(id).orElseThrow(() -> CaasException.notFound("template", id));
 		TemplateDocument template = request.toDocument(id, this.clock.instant());
 		this.images.requireRuntimeImage(template.image());
+		// A close collects the folder the template names at that moment: narrowing it
+		// under a class's running runtimes would verify a subset and remove the rest.
+		long classes = this.usage.classesUsing(id);
+		if (!current.workspacePath().equals(template.workspacePath()) && classes > 0) {
+			throw CaasException
+				.conflict("template-in-use",
+						"The workspace folder of template '" + id + "' cannot change while " + classes
+								+ " class(es) use it; create a new template instead")
+				.withProperty("classes", classes);
+		}
 		return this.repository.save(template);
 	}
 

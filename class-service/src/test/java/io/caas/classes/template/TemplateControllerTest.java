@@ -112,6 +112,20 @@ class TemplateControllerTest {
 	}
 
 	@Test
+	void workspaceFolderOfATemplateInUseCannotChange() throws Exception {
+		given(this.repository.findById("codeserver"))
+			.willReturn(Optional.of(TemplateDocument.fromConfig(new Template("codeserver", "VS Code", "caas/runtime:1",
+					8080, "/home/student/workspace", "1000", "1g", 1, 512), java.time.Instant.EPOCH)));
+		given(this.usage.classesUsing("codeserver")).willReturn(2L);
+		as("admin", "admin", put("/api/templates/codeserver"),
+				"{\"displayName\":\"VS Code\",\"image\":\"caas/runtime:1\",\"workspacePath\":\"/home/student/workspace/src\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("template-in-use"))
+			.andExpect(jsonPath("$.classes").value(2));
+		verify(this.repository, never()).save(argThat((TemplateDocument d) -> d.id().equals("codeserver")));
+	}
+
+	@Test
 	void replacingAnUnknownTemplateIsNotFound() throws Exception {
 		given(this.repository.findById("ghost")).willReturn(Optional.empty());
 		as("admin", "admin", put("/api/templates/ghost"), "{\"displayName\":\"G\",\"image\":\"caas/runtime:1\"}")
