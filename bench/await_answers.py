@@ -22,6 +22,8 @@ deadline = time.time() + timeout
 
 def answers(url, host):
     u = urllib.parse.urlsplit(url)
+    if not u.hostname:  # a runtime that exited has no address
+        return False
     conn = http.client.HTTPConnection(u.hostname, u.port or 80, timeout=2)
     try:
         conn.request("GET", u.path or "/", headers={"Host": host} if host else {})

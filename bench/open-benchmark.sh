@@ -171,7 +171,9 @@ import sys
 n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1 = sys.argv[1:]
 n = int(n); cores = int(cores)
 per = (float(busy) - float(base)) / n
-print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {float(op) / float(fl):>6.2f} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} |")
+fl = fl or "failed"  # the floor's runtimes did not all answer (see its stderr)
+ratio = f"{float(op) / float(fl):.2f}" if fl != "failed" else "-"
+print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} |")
 PY
 )")
 done
