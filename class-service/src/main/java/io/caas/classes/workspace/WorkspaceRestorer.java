@@ -36,10 +36,15 @@ public class WorkspaceRestorer {
 
 	private final RestoreArchive archive;
 
-	public WorkspaceRestorer(ContainerRuntime runtime, StoredAttempts attempts) {
+	private final ObjectStore store;
+
+	private volatile boolean bucketReady;
+
+	public WorkspaceRestorer(ContainerRuntime runtime, StoredAttempts attempts, ObjectStore store) {
 		this.runtime = runtime;
 		this.attempts = attempts;
 		this.archive = new RestoreArchive(attempts);
+		this.store = store;
 	}
 
 	/**
@@ -48,6 +53,11 @@ public class WorkspaceRestorer {
 	 */
 	public Optional<Manifest> latest(String classId, String studentId) {
 		try {
+			// a new installation has no bucket yet, i.e. nothing to carry over
+			if (!this.bucketReady) {
+				this.store.ensureBucket();
+				this.bucketReady = true;
+			}
 			for (String session : this.attempts.sessions(classId)) {
 				Optional<Manifest> latest = this.attempts.latest(classId, session, studentId);
 				if (latest.isPresent()) {

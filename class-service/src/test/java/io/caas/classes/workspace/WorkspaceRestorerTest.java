@@ -25,7 +25,8 @@ class WorkspaceRestorerTest {
 
 	private final WorkspaceCollector collector = new WorkspaceCollector(this.runtime, this.store, Clock.systemUTC());
 
-	private final WorkspaceRestorer restorer = new WorkspaceRestorer(this.runtime, new StoredAttempts(this.store));
+	private final WorkspaceRestorer restorer = new WorkspaceRestorer(this.runtime, new StoredAttempts(this.store),
+			this.store);
 
 	@Test
 	void restoreLatestWritesEveryFileOfTheNewestSessionsAttemptWithItsBytesAndMode() {
@@ -49,12 +50,14 @@ class WorkspaceRestorerTest {
 	}
 
 	@Test
-	void restoreLatestWhenNothingWasCollectedThenLeavesTheWorkspaceAlone() {
+	void restoreLatestWhenNothingWasCollectedYetThenLeavesTheWorkspaceAlone() {
 		FakeContainerRuntime.Fake fresh = this.runtime.run("fresh", Map.of());
 
 		assertThat(this.restorer.restoreLatest("cs101", "s1", fresh.id, Fixtures.codeserver())).isEmpty();
 
 		assertThat(this.runtime.events).noneMatch(e -> e.startsWith("copyIn"));
+		// a new installation's bucket is made rather than failing every student
+		assertThat(this.store.bucketCreated).isTrue();
 	}
 
 	@Test
