@@ -92,7 +92,10 @@ class MinioObjectStore implements ObjectStore, DisposableBean {
 			List<Listed> found = new ArrayList<>();
 			for (Result<Item> result : this.minio
 				.listObjects(ListObjectsArgs.builder().bucket(this.bucket).prefix(prefix).recursive(true).build())) {
-				Item item = result.get();
+				Item item = item(result);
+				if (item == null) {
+					return List.of();
+				}
 				found.add(new Listed(item.objectName(), item.size()));
 			}
 			return found;
@@ -105,7 +108,10 @@ class MinioObjectStore implements ObjectStore, DisposableBean {
 			List<String> names = new ArrayList<>();
 			for (Result<Item> result : this.minio
 				.listObjects(ListObjectsArgs.builder().bucket(this.bucket).prefix(prefix).delimiter("/").build())) {
-				Item item = result.get();
+				Item item = item(result);
+				if (item == null) {
+					return List.of();
+				}
 				if (item.isDir()) {
 					String name = item.objectName().substring(prefix.length());
 					names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
@@ -135,6 +141,19 @@ class MinioObjectStore implements ObjectStore, DisposableBean {
 	@Override
 	public void destroy() throws Exception {
 		this.minio.close();
+	}
+
+	/** The listed item; null when the bucket does not exist yet (nothing collected). */
+	private static Item item(Result<Item> result) throws Exception {
+		try {
+			return result.get();
+		}
+		catch (ErrorResponseException ex) {
+			if ("NoSuchBucket".equals(ex.errorResponse().code())) {
+				return null;
+			}
+			throw ex;
+		}
 	}
 
 	private static <T> T call(String what, StoreCall<T> call) {

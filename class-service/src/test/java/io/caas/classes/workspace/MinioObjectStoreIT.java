@@ -97,6 +97,20 @@ class MinioObjectStoreIT {
 		assertThat(store.children(this.prefix + "s1/")).containsExactly("x", "y");
 	}
 
+	@Test
+	void listingsBeforeTheBucketExistsAreEmpty() throws Exception {
+		MinioObjectStore fresh = new MinioObjectStore(
+				new StorageProperties("http://" + minio.getHost() + ":" + minio.getMappedPort(9000), "colit",
+						"colit-secret-123", "us-east-1", "col-never-created"));
+		try {
+			assertThat(fresh.list(this.prefix)).isEmpty();
+			assertThat(fresh.children(this.prefix)).isEmpty();
+		}
+		finally {
+			fresh.destroy();
+		}
+	}
+
 	private static byte[] sha256(byte[] bytes) throws Exception {
 		return MessageDigest.getInstance("SHA-256").digest(bytes);
 	}
