@@ -16,7 +16,7 @@ export function StudentsTable({ status, onChanged }: { status: ClassStatus; onCh
   async function act(studentId: string, action: 'restart' | 'reset') {
     setError(null);
     setNotice(null);
-    if (action === 'reset' && !window.confirm(`Reset ${studentId}'s IDE? Their workspace starts again from the template.`)) return;
+    if (action === 'reset' && !window.confirm(`Reset ${studentId}'s IDE? Their workspace is saved first, then the IDE starts again from a fresh runtime (with the saved files if the class carries work over).`)) return;
     try {
       await api.post(paths.studentAction(status.classId, studentId, action));
       setNotice(`${action === 'restart' ? 'Restarting' : 'Resetting'} ${studentId}'s IDE…`);
