@@ -3,6 +3,7 @@ package io.caas.gateway.security;
 import java.util.List;
 
 import io.caas.gateway.GatewayProperties;
+import io.caas.gateway.session.InternalClients;
 import io.caas.gateway.session.SessionLiveness;
 import reactor.core.publisher.Mono;
 
@@ -38,8 +39,12 @@ public final class TokenDecoders {
 	 * as a plain JwtException they become a 503 (auth unavailable), not a blamed caller.
 	 */
 	public static ReactiveJwtDecoder verifying(GatewayProperties properties, String audience) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-			.withJwkSetUri(properties.effectiveJwksUri().toString())
+		// The keys are fetched with the gateway's internal client (connect 2 s, response
+		// 5 s,
+		// its own pool): the default client has no timeout, and a browser waits on it.
+		String jwks = properties.effectiveJwksUri().toString();
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwks)
+			.webClient(InternalClients.to(jwks))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		OAuth2TokenValidator<Jwt> hasSubject = new JwtClaimValidator<String>(JwtClaimNames.SUB,
