@@ -54,7 +54,13 @@ class CloseKillIT {
 			Docker.run("rm", "-f", id);
 		}
 		for (String id : Docker.idsWithLabel("network", "caas.class=" + this.classId)) {
-			Docker.run("network", "rm", id);
+			try {
+				Docker.run("network", "rm", id);
+			}
+			catch (IllegalStateException ex) {
+				// Traefik may still be attached after a failure; bin/caas-test sweeps it
+				System.out.println("close-kill: network left for the sweep: " + ex.getMessage());
+			}
 		}
 	}
 
@@ -66,11 +72,10 @@ class CloseKillIT {
 		JsonNode up = this.api.transition(teacher, this.classId, "up");
 		assertThat(up.path("state").asString()).as(up.toString()).isEqualTo("SUCCEEDED");
 		Map<String, Map<String, String>> written = new HashMap<>();
-		for (String student : students) {
-			// the first student is small, so that one is done while the others still
-			// upload
-			int megabytes = student.equals("student1") ? 0 : 12;
-			written.put(student, write(runtime(student), megabytes));
+		for (int i = 0; i < students.size(); i++) {
+			// sizes 0, 24, 48, 72, 96 MB: the first is done while the others still
+			// upload, even when the permits let all five collect at once
+			written.put(students.get(i), write(runtime(students.get(i)), i * 24));
 		}
 		String session = this.http.get(app(), "/api/classes/" + this.classId + "/status", teacher)
 			.json()
@@ -127,7 +132,8 @@ class CloseKillIT {
 			for (JsonNode s : op.path("students")) {
 				String state = s.path("state").asString();
 				removed += state.equals("REMOVED") ? 1 : 0;
-				open += List.of("PENDING", "COLLECTING", "UPLOADED", "VERIFIED").contains(state) ? 1 : 0;
+				// VERIFIED is not counted: its removal may already be under way
+				open += List.of("PENDING", "COLLECTING", "UPLOADED").contains(state) ? 1 : 0;
 			}
 			if (removed > 0 && open > 0) {
 				return op;
