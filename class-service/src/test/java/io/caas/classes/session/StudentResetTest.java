@@ -126,7 +126,7 @@ class StudentResetTest {
 				new LocalPermits(2), Fixtures.orchestrator(2));
 		return new StudentReset(this.access, new ClassLocks(redisson), this.runtime, down,
 				TemplateCatalog.of(List.of(Fixtures.codeserver())), this.specs,
-				new TraefikAttachment(this.runtime, Fixtures.routing()), new LocalPermits(2), null);
+				new TraefikAttachment(this.runtime, Fixtures.routing()), new LocalPermits(2), null, null);
 	}
 
 	private void room(ClassState state) {
