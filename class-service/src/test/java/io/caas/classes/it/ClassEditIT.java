@@ -141,6 +141,35 @@ class ClassEditIT {
 		assertThat(this.api.get("/api/classes/" + classId, "teacher1", "teacher").text("subject")).isEqualTo("cs");
 	}
 
+	@Test
+	void editSubjectOfAClassWithSelfEnrolledStudentsFreesTheirSeatInTheOldSubject() {
+		String oldSubject = subject("olds");
+		String newSubject = subject("news");
+		String student = "sch3" + RUN + "s5";
+		String moved = create("moved", oldSubject);
+		String other = create("other", oldSubject);
+		for (String classId : new String[] { moved, other }) {
+			assertThat(
+					this.api.put("/api/classes/" + classId + "/section", "teacher1", "teacher", "{\"selfEnrol\":true}")
+						.status())
+				.isEqualTo(200);
+		}
+		assertThat(join(student, moved).status()).isEqualTo(200);
+		assertThat(join(student, other).text("code")).isEqualTo("other-section");
+		// the seat is older than the time a fresh seat is trusted without its section
+		this.mongo.updateMulti(Query.query(Criteria.where("studentId").is(student)),
+				new Update().set("claimedAt", java.time.Instant.EPOCH), "subjectSeats");
+
+		assertThat(edit(moved, "teacher1", "teacher", "{\"subject\":\"" + newSubject + "\"}").status()).isEqualTo(200);
+
+		Api.Response joined = join(student, other);
+		assertThat(joined.status()).as(String.valueOf(joined.body())).isEqualTo(200);
+	}
+
+	private Api.Response join(String student, String classId) {
+		return this.api.post("/api/classes/" + classId + "/enrolment", student, "student", "");
+	}
+
 	private Api.Response edit(String classId, String user, String roles, String json) {
 		return this.api.patch("/api/classes/" + classId, user, roles, json);
 	}
