@@ -1,5 +1,5 @@
 // One class for its teacher: state, open/close with live progress, the students with their
-// actions, section settings and roster.
+// actions, class details (name, subject, template; while closed), section settings and roster.
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../api/paths';
@@ -9,6 +9,7 @@ import { useOperation } from '../ops/useOperation';
 import { useTitle } from '../ui/Layout';
 import { ErrorMessage, Loading, Notice, StateBadge } from '../ui/Messages';
 import { useLoad, usePoll } from '../ui/useLoad';
+import { ClassEditor } from './ClassEditor';
 import { OperationPanel } from './OperationPanel';
 import { RosterEditor } from './RosterEditor';
 import { SectionEditor } from './SectionEditor';
@@ -98,6 +99,7 @@ export function TeacherClassPage() {
       <OperationPanel view={progress} />
       <ErrorMessage error={status.error} />
       {status.data && <StudentsTable status={status.data} onChanged={() => void status.reload()} />}
+      <ClassEditor klass={c} state={transitioning ? 'OPENING' : state} onSaved={(v) => klass.setData(v)} />
       <SectionEditor klass={c} onSaved={(v) => klass.setData(v)} />
       <RosterEditor
         klass={c}

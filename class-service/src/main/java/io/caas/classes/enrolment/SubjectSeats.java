@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Claims and releases {@link SubjectSeat}s. A seat whose section has ended, or whose
- * section no longer lists the student (the teacher removed them, or an enrolment died
- * half-way) for longer than {@link #SETTLE}, is deleted as it was read and claimed again
- * by insert, so of two racing claims only one wins. Only inserts are relied on: FerretDB
- * v1.24 enforces the primary key atomically but not conditional updates.
+ * section moved to another subject or no longer lists the student (the teacher removed
+ * them, or an enrolment died half-way) for longer than {@link #SETTLE}, is deleted as it
+ * was read and claimed again by insert, so of two racing claims only one wins. Only
+ * inserts are relied on: FerretDB v1.24 enforces the primary key atomically but not
+ * conditional updates.
  */
 @Component
 class SubjectSeats {
@@ -100,7 +101,10 @@ class SubjectSeats {
 		if (held.claimedAt().plus(SETTLE).isAfter(now)) {
 			return false;
 		}
-		return this.classes.findById(held.classId()).map(c -> !c.isEnrolled(held.studentId())).orElse(true);
+		// a class moved to another subject no longer holds its old subject's seats
+		return this.classes.findById(held.classId())
+			.map(c -> !c.isEnrolled(held.studentId()) || !held.subjectId().equals(c.subject()))
+			.orElse(true);
 	}
 
 	private static Query asRead(SubjectSeat held) {

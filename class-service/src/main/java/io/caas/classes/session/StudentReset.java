@@ -10,6 +10,7 @@ import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.runtime.NetworkSpec;
 import io.caas.classes.runtime.RuntimeContainer;
+import io.caas.classes.template.EditorSettingsInstaller;
 import io.caas.classes.template.Template;
 import io.caas.classes.template.TemplateCatalog;
 import io.caas.classes.workspace.Manifest;
@@ -52,10 +53,13 @@ class StudentReset {
 
 	private final WorkspaceRestorer restorer;
 
+	private final EditorSettingsInstaller editor;
+
 	StudentReset(ClassAccess access, ClassLocks locks, ContainerRuntime runtime, DownClass down,
 			TemplateCatalog templates, StudentSpecs specs, TraefikAttachment traefik, ProvisionPermits permits,
-			WorkspaceRestorer restorer) {
+			WorkspaceRestorer restorer, EditorSettingsInstaller editor) {
 		this.restorer = restorer;
+		this.editor = editor;
 		this.access = access;
 		this.locks = locks;
 		this.runtime = runtime;
@@ -88,6 +92,7 @@ class StudentReset {
 			this.traefik.attach(network.name());
 			RuntimeContainer fresh = this.runtime
 				.createAndStart(this.specs.container(classId, studentId, room.sessionId(), template));
+			installEditor(fresh, template);
 			if (carryOver) {
 				// A carry-over class keeps its work: the new runtime starts from the
 				// attempt just verified (or, after a failed restore removed the runtime,
@@ -107,6 +112,21 @@ class StudentReset {
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	private void installEditor(RuntimeContainer fresh, Template template) {
+		if (this.editor == null) {
+			return;
+		}
+		try {
+			this.editor.install(this.editor.prepare(template), fresh.id());
+		}
+		catch (RuntimeException ex) {
+			this.runtime.remove(fresh.id());
+			throw CaasException.conflict("editor-settings-failed",
+					"writing the IDE settings into the new runtime failed (" + UpClass.reason(ex)
+							+ "); the new runtime was removed; reset again to retry");
 		}
 	}
 

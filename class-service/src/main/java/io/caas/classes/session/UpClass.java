@@ -14,6 +14,7 @@ import io.caas.classes.runtime.ContainerRuntimeException;
 import io.caas.classes.runtime.NetworkSpec;
 import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.runtime.RuntimeSpec;
+import io.caas.classes.template.EditorSettingsInstaller;
 import io.caas.classes.template.Template;
 import io.caas.classes.workspace.WorkspaceRestorer;
 
@@ -53,15 +54,19 @@ public class UpClass {
 
 	private final WorkspaceRestorer restorer;
 
+	private final EditorSettingsInstaller editor;
+
 	public UpClass(ContainerRuntime runtime, TraefikAttachment traefik, StudentSpecs specs, ProvisionPermits permits,
 			IdeProbe probe, OrchestratorProperties properties) {
-		this(runtime, traefik, specs, permits, probe, properties, null);
+		this(runtime, traefik, specs, permits, probe, properties, null, null);
 	}
 
 	@Autowired
 	public UpClass(ContainerRuntime runtime, TraefikAttachment traefik, StudentSpecs specs, ProvisionPermits permits,
-			IdeProbe probe, OrchestratorProperties properties, WorkspaceRestorer restorer) {
+			IdeProbe probe, OrchestratorProperties properties, WorkspaceRestorer restorer,
+			EditorSettingsInstaller editor) {
 		this.restorer = restorer;
+		this.editor = editor;
 		this.runtime = runtime;
 		this.traefik = traefik;
 		this.specs = specs;
@@ -72,15 +77,25 @@ public class UpClass {
 	}
 
 	public void run(Plan plan, OperationTracker tracker) {
+		EditorSettingsInstaller.Settings settings;
+		try {
+			settings = (this.editor != null) ? this.editor.prepare(plan.template())
+					: EditorSettingsInstaller.Settings.NONE;
+		}
+		catch (RuntimeException ex) {
+			plan.students().forEach(student -> tracker.fail(student, reason(ex)));
+			return;
+		}
 		try (ExecutorService workers = Executors
 			.newThreadPerTaskExecutor(Thread.ofVirtual().name("caas-up-" + plan.classId() + "-", 0).factory())) {
 			for (String student : plan.students()) {
-				workers.execute(() -> openStudent(plan, student, tracker));
+				workers.execute(() -> openStudent(plan, student, settings, tracker));
 			}
 		}
 	}
 
-	private void openStudent(Plan plan, String student, OperationTracker tracker) {
+	private void openStudent(Plan plan, String student, EditorSettingsInstaller.Settings settings,
+			OperationTracker tracker) {
 		try {
 			RuntimeContainer container;
 			try (ProvisionPermits.Permit permit = this.permits.acquire()) {
@@ -93,6 +108,9 @@ public class UpClass {
 				container = this.runtime.createAndStart(spec);
 				if (fresh) {
 					carryOver(plan, student, container);
+				}
+				if (this.editor != null) {
+					this.editor.install(settings, container.id());
 				}
 			}
 			tracker.step(student, StudentStep.STARTING);

@@ -52,6 +52,15 @@ public class TemplateCatalog {
 				: Optional.ofNullable(this.configured.get(id));
 	}
 
+	/**
+	 * The IDE defaults of a template: as an admin stored them, the classroom defaults for
+	 * configured templates and unknown ids.
+	 */
+	public EditorDefaults editor(String id) {
+		return (this.store != null) ? this.store.find(id).map(TemplateDocument::editor).orElse(EditorDefaults.CLASSROOM)
+				: EditorDefaults.CLASSROOM;
+	}
+
 	/** The template, or a 400 problem naming the id that is not allowlisted. */
 	public Template require(String id) {
 		return find(id).orElseThrow(() -> CaasException.badRequest("unknown-template",

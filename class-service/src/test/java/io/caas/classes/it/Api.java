@@ -41,6 +41,11 @@ final class Api {
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	Response patch(String path, String user, String roles, String json) {
+		return send(request(path, user, roles).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	Response delete(String path, String user, String roles) {
 		return send(request(path, user, roles).DELETE());
 	}

@@ -14,6 +14,8 @@ import io.caas.classes.support.FakeContainerRuntime;
 import io.caas.classes.support.Fixtures;
 import io.caas.classes.support.InMemoryObjectStore;
 import io.caas.classes.support.LocalPermits;
+import io.caas.classes.template.EditorSettings;
+import io.caas.classes.template.EditorSettingsInstaller;
 import io.caas.classes.template.TemplateCatalog;
 import io.caas.classes.workspace.AttemptRetention;
 import io.caas.classes.workspace.CollectionProperties;
@@ -50,6 +52,8 @@ class StudentResetTest {
 	private final Identity teacher = new Identity("teacher1", java.util.Set.of(Role.TEACHER));
 
 	private final StudentSpecs specs = new StudentSpecs(Fixtures.urls(), Fixtures.installation());
+
+	private EditorSettingsInstaller editor;
 
 	@Test
 	void resetCollectsTheWorkspaceFirstThenStartsAFreshRuntime() throws Exception {
@@ -97,6 +101,37 @@ class StudentResetTest {
 	}
 
 	@Test
+	void resetWritesTheTemplatesEditorSettingsIntoTheFreshRuntime() throws Exception {
+		room(ClassState.OPEN);
+		open("s1");
+		this.runtime.images.put(Fixtures.codeserver().image(), java.util.Map.of("caas.runtime", "codeserver"));
+		this.editor = new EditorSettingsInstaller(this.runtime, TemplateCatalog.of(List.of(Fixtures.codeserver())),
+				"caas.runtime");
+		this.runtime.events.clear();
+
+		reset().reset(this.teacher, "cs101", "s1");
+
+		assertThat(this.runtime.byName("caas-cs101-s1").orElseThrow().files).containsOnlyKeys("settings.json");
+		assertThat(this.runtime.events).containsSubsequence("create caas-cs101-s1",
+				"copyIn caas-cs101-s1 " + EditorSettings.MACHINE_DIR);
+	}
+
+	@Test
+	void resetWhenTheEditorSettingsCannotBeWrittenRemovesTheFreshRuntimeAndSaysWhy() throws Exception {
+		room(ClassState.OPEN);
+		open("s1");
+		this.editor = new EditorSettingsInstaller(this.runtime, TemplateCatalog.of(List.of(Fixtures.codeserver())),
+				"caas.runtime");
+
+		assertThatThrownBy(() -> reset().reset(this.teacher, "cs101", "s1"))
+			.satisfies(ex -> assertThat(((CaasException) ex).code()).isEqualTo("editor-settings-failed"))
+			.hasMessageContaining("is not on the engine");
+
+		assertThat(this.runtime.byName("caas-cs101-s1")).isEmpty();
+		verify(this.lock).unlock();
+	}
+
+	@Test
 	void resetWhileTheClassClosesOrWhenClosedIsRefused() throws Exception {
 		room(ClassState.CLOSING);
 		open("s1");
@@ -126,7 +161,7 @@ class StudentResetTest {
 				new LocalPermits(2), Fixtures.orchestrator(2));
 		return new StudentReset(this.access, new ClassLocks(redisson), this.runtime, down,
 				TemplateCatalog.of(List.of(Fixtures.codeserver())), this.specs,
-				new TraefikAttachment(this.runtime, Fixtures.routing()), new LocalPermits(2), null);
+				new TraefikAttachment(this.runtime, Fixtures.routing()), new LocalPermits(2), null, this.editor);
 	}
 
 	private void room(ClassState state) {

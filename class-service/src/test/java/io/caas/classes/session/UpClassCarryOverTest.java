@@ -92,7 +92,7 @@ class UpClassCarryOverTest {
 				Duration.ofSeconds(30), Duration.ofMillis(10));
 		return new UpClass(this.runtime, new TraefikAttachment(this.runtime, Fixtures.routing()),
 				new StudentSpecs(Fixtures.urls(), Fixtures.installation()), new LocalPermits(2), (c, s) -> true,
-				properties, new WorkspaceRestorer(this.runtime, new StoredAttempts(this.store), this.store));
+				properties, new WorkspaceRestorer(this.runtime, new StoredAttempts(this.store), this.store), null);
 	}
 
 	private static UpClass.Plan plan(List<String> students, boolean carryOver) {

@@ -50,6 +50,9 @@ public class FakeContainerRuntime implements ContainerRuntime {
 
 	public final Set<String> failCopy = ConcurrentHashMap.newKeySet();
 
+	/** Images present on the fake engine, with their labels. */
+	public final Map<String, Map<String, String>> images = new ConcurrentHashMap<>();
+
 	/** What {@link #hostMemoryBytes()} reports. */
 	public volatile long hostMemory = 64L << 30;
 
@@ -237,6 +240,11 @@ public class FakeContainerRuntime implements ContainerRuntime {
 			throw new UncheckedIOException(ex);
 		}
 		return new ByteArrayInputStream(bytes.toByteArray());
+	}
+
+	@Override
+	public Optional<Map<String, String>> imageLabels(String image) {
+		return Optional.ofNullable(this.images.get(image));
 	}
 
 	@Override
