@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +30,7 @@ class MinioObjectStoreTest {
 		CountDownLatch allArrived = new CountDownLatch(UPLOADS);
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger peak = new AtomicInteger();
+		AtomicBoolean gaveUp = new AtomicBoolean();
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		ExecutorService serverThreads = Executors.newFixedThreadPool(UPLOADS + 8);
 		server.setExecutor(serverThreads);
@@ -37,9 +39,12 @@ class MinioObjectStoreTest {
 			exchange.getRequestBody().readAllBytes();
 			allArrived.countDown();
 			try {
-				// holds every upload until all have arrived (or gives up, and the peak
-				// tells)
-				allArrived.await(20, TimeUnit.SECONDS);
+				// holds every upload until all have arrived; after one timeout nothing
+				// waits
+				// (the peak tells)
+				if (!gaveUp.get() && !allArrived.await(10, TimeUnit.SECONDS)) {
+					gaveUp.set(true);
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
