@@ -66,7 +66,7 @@ class MinioObjectStore implements ObjectStore, DisposableBean {
 	}
 
 	/** The client's defaults (timeouts as set here), with room for a close's uploads. */
-	static OkHttpClient httpClient() {
+	private static OkHttpClient httpClient() {
 		Dispatcher dispatcher = new Dispatcher();
 		dispatcher.setMaxRequests(MAX_REQUESTS);
 		dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
