@@ -16,7 +16,9 @@ set -euo pipefail
 
 K=${K:-40}
 MB=${MB:-20}
-PARALLEL=${PARALLEL:-4}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# a close collects provision-permits students at once; the baseline gets the same parallelism
+PARALLEL=${PARALLEL:-$(sed -nE 's/^ *provision-permits: *([0-9]+).*/\1/p' "$ROOT/class-service/src/main/resources/application.yml")}
 SMALL_MB=${SMALL_MB:-1}
 BIG_MB=${BIG_MB:-200}
 SKIP_HEAP=${SKIP_HEAP:-}
@@ -25,7 +27,6 @@ HEAP_XMX=${HEAP_XMX:-128m}
 RUNTIME_IMAGE=${RUNTIME_IMAGE:-caas/runtime-codeserver:4.139.1}
 MINIO_IMAGE=${MINIO_IMAGE:-caas-local/minio:20260212-7aac2a2c5b7c}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN=bench$$
 WS=/home/student/workspace
 TMP=$(mktemp -d /tmp/caas-bench.XXXXXX)
@@ -67,8 +68,8 @@ cp -r "$ROOT/class-service/target/classes" "$TMP/classes"
 cp -r "$ROOT/class-service/target/test-classes" "$TMP/test-classes"
 CP="$TMP/test-classes:$TMP/classes:$(cat "$cp_file")"
 bench() { local xmx=$1; shift; "$JAVA_HOME/bin/java" "-Xmx$xmx" -XX:+UseSerialGC -cp "$CP" \
-  io.caas.classes.workspace.CollectBench "$ENDPOINT" $USER_KEY $SECRET "$@" 2>"$TMP/bench.err" | grep '^caas ' \
-  || { cat "$TMP/bench.err" >&2; exit 1; }; }
+  io.caas.classes.workspace.CollectBench "$ENDPOINT" $USER_KEY $SECRET "$@" >"$TMP/bench.out" 2>"$TMP/bench.err" \
+  || { cat "$TMP/bench.err" >&2; exit 1; }; grep '^caas ' "$TMP/bench.out"; }
 
 if [[ -z "$SKIP_SPEED" ]]; then
   echo "creating $K workspaces of $MB MB ..." >&2
@@ -87,6 +88,7 @@ if [[ -z "$SKIP_SPEED" ]]; then
 
   # CaaS: the collector, as a close runs it.
   caas=$(bench 512m caas-bench "$PARALLEL" "${ids[@]}")
+  phases=$(grep '^phases' "$TMP/bench.out" || true)
   caas_s=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$caas")
 
   mb=$(echo "scale=1; $bytes / 1048576" | bc)
@@ -97,7 +99,8 @@ if [[ -z "$SKIP_SPEED" ]]; then
   printf '|%s|%s|%s|%s|\n' "----------------------------------------------" "-----------" "----------" "----------"
   printf '| %-44s | %9.2f | %8s | %7s%% |\n' "docker cp + mc cp (baseline)" "$base_s" "$base_rate" 100
   printf '| %-44s | %9.2f | %8s | %7s%% |\n' "CaaS collect (verified, manifest)" "$caas_s" "$caas_rate" "$ratio"
-  printf '(load average at the end: %s)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '(%s; load average at the end: %s)\n' "$(date -u +%FT%TZ)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%s\n' "$phases"
 fi
 
 if [[ -z "$SKIP_HEAP" ]]; then

@@ -17,9 +17,13 @@ import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.HttpUtils;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -29,11 +33,23 @@ import org.springframework.stereotype.Component;
  * stream: the client holds at most one part (5 MiB for files under ~48 GiB) in memory.
  * The SHA-256 checksum header is sent as-is, so the server, not this client, decides
  * whether what it holds is what we hashed.
+ *
+ * <p>
+ * The client runs every call through OkHttp's dispatcher, whose default lets only 5
+ * requests per host run at once and keeps 5 idle connections: a close collecting 8
+ * students with 4 uploads each would queue behind that. The dispatcher and pool here
+ * admit {@link #MAX_REQUESTS} at once.
  */
 @Component
 class MinioObjectStore implements ObjectStore, DisposableBean {
 
 	static final String CHECKSUM_SHA256 = "x-amz-checksum-sha256";
+
+	/**
+	 * Requests in flight to the store at once (per instance), at least provision permits
+	 * (8) × upload concurrency (4) plus the collectors' own reads and lists.
+	 */
+	static final int MAX_REQUESTS = 64;
 
 	private final MinioClient minio;
 
@@ -44,10 +60,23 @@ class MinioObjectStore implements ObjectStore, DisposableBean {
 			.endpoint(properties.endpoint())
 			.credentials(properties.accessKey(), properties.secretKey())
 			.region(properties.region())
+			.httpClient(httpClient(), true)
 			.build();
-		this.minio.setTimeout(TimeUnit.SECONDS.toMillis(10), TimeUnit.MINUTES.toMillis(2),
-				TimeUnit.MINUTES.toMillis(2));
 		this.bucket = properties.bucket();
+	}
+
+	/** The client's defaults (timeouts as set here), with room for a close's uploads. */
+	private static OkHttpClient httpClient() {
+		Dispatcher dispatcher = new Dispatcher();
+		dispatcher.setMaxRequests(MAX_REQUESTS);
+		dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
+		return HttpUtils
+			.newDefaultHttpClient(TimeUnit.SECONDS.toMillis(10), TimeUnit.MINUTES.toMillis(2),
+					TimeUnit.MINUTES.toMillis(2))
+			.newBuilder()
+			.dispatcher(dispatcher)
+			.connectionPool(new ConnectionPool(MAX_REQUESTS, 5, TimeUnit.MINUTES))
+			.build();
 	}
 
 	@Override
