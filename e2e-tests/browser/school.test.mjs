@@ -138,6 +138,12 @@ test('the teacher creates a class with a CSV roster, opens it, watches five rows
     const [ide] = await Promise.all([context.waitForEvent('page'), first.getByRole('link', { name: /Open/ }).click()]);
     await ide.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     assert.equal(new URL(ide.url()).hostname, ideHost(students[0]));
+    // Classroom defaults: no AI agent panel, no vendor welcome page (both show when a template allows them).
+    await ide.waitForTimeout(5_000);
+    const visible = await ide.locator('body').innerText();
+    for (const unwanted of ['Build with Agent', 'Get Started', 'Walkthrough']) {
+      assert.ok(!visible.includes(unwanted), `the IDE shows "${unwanted}"`);
+    }
     await ide.close();
   } finally {
     await context.close();
