@@ -79,8 +79,12 @@ final class SocketProxyCases {
 	static List<Request> classService() {
 		List<Request> cases = new ArrayList<>(commonlyForbidden());
 		cases.addAll(List.of(Request.of("delete an image", "DELETE", "/v1.41/images/%image?force=1"),
-				Request.of("list images", "GET", "/images/json"), create("privileged", "\"Privileged\":true"),
-				create("privileged lower-case key", "\"privileged\":true"),
+				Request.of("list images", "GET", "/images/json"),
+				Request.of("encoded traversal inside an image inspect", "GET",
+						"/v1.41/images/x%2F..%2F..%2Fswarm/json"),
+				Request.of("encoded slash outside an image inspect", "GET", "/v1.41/images/x%2Fy/get"),
+				Request.of("encoded dot in an image inspect", "GET", "/v1.41/images/%2E%2E%2Fswarm/json"),
+				create("privileged", "\"Privileged\":true"), create("privileged lower-case key", "\"privileged\":true"),
 				create("privileged escaped key", "\"Privil\\u0065ged\":true"),
 				create("bind host root", "\"Binds\":[\"/:/host\"]"),
 				create("bind engine socket", "\"Binds\":[\"vol:/data\",\"/var/run/docker.sock:/s.sock\"]"),
