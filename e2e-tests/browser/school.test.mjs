@@ -214,7 +214,7 @@ test('the teacher closes the class, browses a student\'s files, previews one and
 test('the student sees only their own submissions', async () => {
   const { context, page } = await signInAs(browser, newcomer, chosen);
   try {
-    await page.getByRole('link', { name: 'My submissions' }).click();
+    await page.getByRole('link', { name: 'My submissions', exact: true }).click();
     await page.getByLabel('Class').selectOption(classId);
     await page.getByRole('button', { name: 'mine.txt' }).click();
     assert.equal(await page.locator('#file-preview').textContent(), `only ${newcomer}\n`);
