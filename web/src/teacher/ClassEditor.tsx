@@ -1,6 +1,6 @@
 // Edit what a class is (name, subject, template); only while it is closed, with the reason shown
 // otherwise.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { paths } from '../api/paths';
 import type { ClassView, Subject, Template } from '../api/types';
 import { useSession } from '../auth/session';
@@ -17,6 +17,10 @@ export function ClassEditor({ klass, state, onSaved }: { klass: ClassView; state
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A class reloaded with someone else's change starts the form again from what is stored, so a
+  // save never sends back values the form showed before that change.
+  const stored = `${klass.name}\u0000${klass.subject}\u0000${klass.templateId}`;
+  useEffect(() => setFields(classFields(klass)), [stored]); // eslint-disable-line react-hooks/exhaustive-deps
   const blocked = classEditBlocked(state);
   const body = classEditBody(klass, fields);
   const set = (patch: Partial<typeof fields>) => {
@@ -42,7 +46,7 @@ export function ClassEditor({ klass, state, onSaved }: { klass: ClassView; state
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="class-edit-title" aria-describedby={blocked ? 'class-edit-blocked' : undefined}>
+    <form className="card" onSubmit={submit} aria-labelledby="class-edit-title">
       <h2 id="class-edit-title">Class details</h2>
       {blocked && (
         <p id="class-edit-blocked" className="muted">
@@ -50,7 +54,7 @@ export function ClassEditor({ klass, state, onSaved }: { klass: ClassView; state
         </p>
       )}
       <ErrorMessage error={subjects.error ?? templates.error} />
-      <fieldset disabled={!!blocked || busy}>
+      <fieldset disabled={!!blocked || busy} aria-describedby={blocked ? 'class-edit-blocked' : undefined}>
         <legend>Name, subject and template</legend>
         <TextField label="Class name" required maxLength={120} value={fields.name} onChange={(e) => set({ name: e.target.value })} />
         <Select label="Class subject" required value={fields.subject} onChange={(e) => set({ subject: e.target.value })}>

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import io.caas.classes.claim.ClassClaim;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.subject.SubjectService;
 import io.caas.classes.template.TemplateCatalog;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
  * is CLOSED: an open class's runtimes were made from its template, and its students'
  * sections from its subject. The change is one conditional update on
  * {@code state = CLOSED}, under the roster lock so no enrolment into the class races the
- * subject check. A subject or template deleted while the change was written is undone, as
- * at creation.
+ * subject check, and under the class's claim lock so no open claims the class between the
+ * check and the write (the store does not isolate the two conditional updates). A subject
+ * or template deleted while the change was written is undone, as at creation.
  */
 @Component
 class ClassEdits {
@@ -44,16 +46,19 @@ class ClassEdits {
 
 	private final RosterLock lock;
 
+	private final ClassClaim claim;
+
 	private final Clock clock;
 
 	ClassEdits(ClassAccess access, ClassRoomRepository classes, ClassRoomUpdates updates, SubjectService subjects,
-			TemplateCatalog templates, RosterLock lock, Clock clock) {
+			TemplateCatalog templates, RosterLock lock, ClassClaim claim, Clock clock) {
 		this.access = access;
 		this.classes = classes;
 		this.updates = updates;
 		this.subjects = subjects;
 		this.templates = templates;
 		this.lock = lock;
+		this.claim = claim;
 		this.clock = clock;
 	}
 
@@ -69,7 +74,7 @@ class ClassEdits {
 		String subject = (request.subject() != null) ? this.subjects.require(request.subject().strip()).id() : null;
 		String template = (request.templateId() != null) ? this.templates.require(request.templateId().strip()).id()
 				: null;
-		return this.lock.withLock(classId, () -> {
+		return this.lock.withLock(classId, () -> this.claim.claiming(classId, () -> {
 			ClassRoom before = this.access.manageable(who, classId);
 			requireClosed(before);
 			if (subject != null && !subject.equals(before.subject())) {
@@ -92,7 +97,7 @@ class ClassEdits {
 			log.info("class edited classId={} name={} subject={} templateId={} by={}", classId, after.name(),
 					after.subject(), after.templateId(), who.username());
 			return after;
-		});
+		}));
 	}
 
 	private static void requireClosed(ClassRoom room) {
@@ -147,10 +152,11 @@ class ClassEdits {
 					.set("templateId", before.templateId())
 					.set("updatedAt", this.clock.instant())
 					.inc("version", 1));
-		if (subjectGone) {
-			this.subjects.require(after.subject());
-		}
-		this.templates.require(after.templateId());
+		throw subjectGone
+				? CaasException.badRequest("unknown-subject",
+						"subject '" + after.subject() + "' does not exist; see GET /api/subjects")
+				: CaasException.badRequest("unknown-template",
+						"template '" + after.templateId() + "' is not allowlisted; see GET /api/templates");
 	}
 
 }

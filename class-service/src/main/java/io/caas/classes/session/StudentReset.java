@@ -82,6 +82,9 @@ class StudentReset {
 				throw CaasException.notFound("runtime of student", studentId);
 			}
 			Template template = this.templates.require(room.templateId());
+			// before anything is collected or removed: a failure leaves the student's
+			// runtime as it was
+			EditorSettingsInstaller.Settings settings = prepareEditor(template);
 			Manifest saved = null;
 			for (RuntimeContainer container : containers) {
 				saved = collect(room, studentId, container, template);
@@ -92,7 +95,7 @@ class StudentReset {
 			this.traefik.attach(network.name());
 			RuntimeContainer fresh = this.runtime
 				.createAndStart(this.specs.container(classId, studentId, room.sessionId(), template));
-			installEditor(fresh, template);
+			installEditor(fresh, settings);
 			if (carryOver) {
 				// A carry-over class keeps its work: the new runtime starts from the
 				// attempt just verified (or, after a failed restore removed the runtime,
@@ -115,12 +118,25 @@ class StudentReset {
 		}
 	}
 
-	private void installEditor(RuntimeContainer fresh, Template template) {
+	private EditorSettingsInstaller.Settings prepareEditor(Template template) {
+		if (this.editor == null) {
+			return EditorSettingsInstaller.Settings.NONE;
+		}
+		try {
+			return this.editor.prepare(template);
+		}
+		catch (RuntimeException ex) {
+			throw CaasException.conflict("editor-settings-failed", "the IDE settings of template '" + template.id()
+					+ "' cannot be prepared (" + UpClass.reason(ex) + "); nothing was changed, try again");
+		}
+	}
+
+	private void installEditor(RuntimeContainer fresh, EditorSettingsInstaller.Settings settings) {
 		if (this.editor == null) {
 			return;
 		}
 		try {
-			this.editor.install(this.editor.prepare(template), fresh.id());
+			this.editor.install(settings, fresh.id());
 		}
 		catch (RuntimeException ex) {
 			this.runtime.remove(fresh.id());

@@ -99,7 +99,8 @@ class IdleWakeTest {
 		TemplateCatalog templates = TemplateCatalog.of(List.of(Fixtures.codeserver()));
 		HostCapacity capacity = new HostCapacity(this.runtime, templates,
 				new CapacityProperties(DataSize.ofGigabytes(2), DataSize.ofBytes(0)));
-		return new IdleWake(this.runtime, this.stops, new ClassLocks(redisson), capacity, templates,
+		return new IdleWake(this.runtime, this.stops,
+				new ClassLocks(redisson, new io.caas.classes.claim.ClassClaim(redisson)), capacity, templates,
 				new IdleProperties(Duration.ofSeconds(60), Duration.ofSeconds(10)),
 				Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
 	}

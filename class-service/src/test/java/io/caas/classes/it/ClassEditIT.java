@@ -6,6 +6,8 @@ import io.caas.classes.lifecycle.ClassState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,9 @@ class ClassEditIT {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	RedissonClient redisson;
 
 	private Api api;
 
@@ -168,6 +173,28 @@ class ClassEditIT {
 
 	private Api.Response join(String student, String classId) {
 		return this.api.post("/api/classes/" + classId + "/enrolment", student, "student", "");
+	}
+
+	@Test
+	void anEditWaitsForTheClaimLockThatAnOpenHolds() {
+		String classId = create("claim", "cs", "s1");
+		// an open of this class claiming it right now (another owner than the request's
+		// thread)
+		RLock claim = this.redisson.getLock("caas:class:" + classId + ":claim");
+		claim.lock();
+		try {
+			Api.Response busy = edit(classId, "teacher1", "teacher", "{\"name\":\"While claimed\"}");
+			assertThat(busy.status()).as(String.valueOf(busy.body())).isEqualTo(409);
+			assertThat(busy.text("code")).isEqualTo("class-busy");
+		}
+		finally {
+			claim.unlock();
+		}
+		assertThat(this.api.get("/api/classes/" + classId, "teacher1", "teacher").text("name"))
+			.isNotEqualTo("While claimed");
+		Api.Response edited = edit(classId, "teacher1", "teacher", "{\"name\":\"After the claim\"}");
+		assertThat(edited.status()).as(String.valueOf(edited.body())).isEqualTo(200);
+		assertThat(edited.text("name")).isEqualTo("After the claim");
 	}
 
 	private Api.Response edit(String classId, String user, String roles, String json) {

@@ -117,7 +117,7 @@ class StudentResetTest {
 	}
 
 	@Test
-	void resetWhenTheEditorSettingsCannotBeWrittenRemovesTheFreshRuntimeAndSaysWhy() throws Exception {
+	void resetWhenTheEditorSettingsCannotBePreparedLeavesTheRuntimeAsItWasAndSaysWhy() throws Exception {
 		room(ClassState.OPEN);
 		open("s1");
 		this.editor = new EditorSettingsInstaller(this.runtime, TemplateCatalog.of(List.of(Fixtures.codeserver())),
@@ -125,9 +125,12 @@ class StudentResetTest {
 
 		assertThatThrownBy(() -> reset().reset(this.teacher, "cs101", "s1"))
 			.satisfies(ex -> assertThat(((CaasException) ex).code()).isEqualTo("editor-settings-failed"))
-			.hasMessageContaining("is not on the engine");
+			.hasMessageContaining("is not on the engine")
+			.hasMessageContaining("nothing was changed");
 
-		assertThat(this.runtime.byName("caas-cs101-s1")).isEmpty();
+		// checked before anything is collected or removed: the student keeps their
+		// runtime
+		assertThat(this.runtime.byName("caas-cs101-s1")).isPresent();
 		verify(this.lock).unlock();
 	}
 
@@ -159,8 +162,8 @@ class StudentResetTest {
 				new WorkspaceCollector(this.runtime, this.store, Clock.systemUTC()),
 				new AttemptRetention(this.store, CollectionProperties.defaults()), CollectionProperties.defaults(),
 				new LocalPermits(2), Fixtures.orchestrator(2));
-		return new StudentReset(this.access, new ClassLocks(redisson), this.runtime, down,
-				TemplateCatalog.of(List.of(Fixtures.codeserver())), this.specs,
+		return new StudentReset(this.access, new ClassLocks(redisson, new io.caas.classes.claim.ClassClaim(redisson)),
+				this.runtime, down, TemplateCatalog.of(List.of(Fixtures.codeserver())), this.specs,
 				new TraefikAttachment(this.runtime, Fixtures.routing()), new LocalPermits(2), null, this.editor);
 	}
 

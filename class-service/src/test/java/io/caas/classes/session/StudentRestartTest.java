@@ -39,7 +39,8 @@ class StudentRestartTest {
 		RedissonClient redisson = mock(RedissonClient.class);
 		given(redisson.getLock(any(String.class))).willReturn(this.lock);
 		given(this.lock.tryLock(anyLong(), any(TimeUnit.class))).willReturn(true);
-		return new StudentRestart(this.access, new ClassLocks(redisson), this.runtime);
+		return new StudentRestart(this.access, new ClassLocks(redisson, new io.caas.classes.claim.ClassClaim(redisson)),
+				this.runtime);
 	}
 
 	@Test
