@@ -60,6 +60,18 @@ final class IdeAttacks {
 						IdeSignIn.IDE_COOKIE + "=" + ForgedTokens.wrongKey(teacherApi, "student1", 900, "student")),
 				r -> toSignIn(r, stack));
 
+		// An IDE host no runtime serves reaches the catch-all (class-service's pages,
+		// which also
+		// wake idle runtimes) only through the same forward-auth.
+		String unserved = stack.ideHost("secnone", "student1");
+		cases.check("anonymous GET / on an IDE host no runtime serves", http.get(unserved, "/"),
+				r -> toSignIn(r, stack));
+		cases.check("anonymous POST on an IDE host no runtime serves",
+				http.send("POST", unserved, "/x", java.net.http.HttpRequest.BodyPublishers.ofString("x")),
+				r -> toSignIn(r, stack));
+		cases.check("another student's IDE cookie on an IDE host no runtime serves",
+				http.get(unserved, "/", "Cookie", IdeSignIn.IDE_COOKIE + "=" + s2Cookie), r -> toSignIn(r, stack));
+
 		String transfer = this.ctx.signIn().transferPath(this.ctx.student1().sessionCookie(), h1);
 		cases.check("transfer token of one IDE host redeemed on another", http.get(h2, transfer),
 				r -> r.status() == 302 && r.cookie(IdeSignIn.IDE_COOKIE).isEmpty());

@@ -21,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers every request for an IDE host ({@code <class>-<student>-ide.<domain>}, sent
  * here by Traefik's lowest-priority catch-all) with one of our pages, whatever its path
  * or method: such a request never reaches the API, so identity headers a browser might
- * forge on an IDE host mean nothing here.
+ * forge on an IDE host mean nothing here. The catch-all sits behind forward-auth
+ * (traefik/dynamic.yml), which lets only {@code GET /healthz} through anonymously: that
+ * probe gets its page but never wakes a runtime stopped for idleness.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,7 +49,7 @@ class IdePageFilter extends OncePerRequestFilter {
 		}
 		IdePage page;
 		try {
-			page = this.pages.of(host.group(1), host.group(2));
+			page = this.pages.of(host.group(1), host.group(2), !isAnonymousProbe(request));
 		}
 		catch (RuntimeException ex) {
 			page = IdePage.unavailable();
@@ -61,6 +63,14 @@ class IdePageFilter extends OncePerRequestFilter {
 		byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
+	}
+
+	/**
+	 * The one request forward-auth passes without a credential (gateway
+	 * ForwardAuthController).
+	 */
+	private static boolean isAnonymousProbe(HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) && "/healthz".equals(request.getRequestURI());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.caas.classes.idepage;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
@@ -30,7 +31,12 @@ class IdePages {
 		this.wake = wake;
 	}
 
-	IdePage of(String classId, String studentId) {
+	/**
+	 * The page for {@code <classId>-<studentId>-ide}; a runtime stopped for idleness is
+	 * started only if {@code mayWake} (the request passed forward-auth as that host's
+	 * student, teacher or an admin).
+	 */
+	IdePage of(String classId, String studentId, boolean mayWake) {
 		ClassRoom room = this.classes.findById(classId).orElse(null);
 		if (room == null) {
 			return IdePage.unknown();
@@ -44,8 +50,14 @@ class IdePages {
 			case CLOSING -> IdePage.closing(classId);
 			case OPENING -> IdePage.starting(studentId);
 			case OPEN -> containers.stream().anyMatch(IdePages::booting) ? IdePage.starting(studentId)
-					: this.wake.wakeIfIdle(room, studentId, containers).orElse(IdePage.notRunning(studentId));
+					: wakeIfAllowed(room, studentId, containers, mayWake);
 		};
+	}
+
+	private IdePage wakeIfAllowed(ClassRoom room, String studentId, List<RuntimeContainer> containers,
+			boolean mayWake) {
+		return (mayWake ? this.wake.wakeIfIdle(room, studentId, containers) : Optional.<IdePage>empty())
+			.orElse(IdePage.notRunning(studentId));
 	}
 
 	private static boolean booting(RuntimeContainer c) {

@@ -19,6 +19,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -30,8 +31,10 @@ class IdePagesTest {
 
 	private final FakeContainerRuntime runtime = new FakeContainerRuntime();
 
-	private final IdePageFilter filter = new IdePageFilter(
-			new IdePages(this.classes, this.runtime, mock(IdleWake.class)), Fixtures.routing());
+	private final IdleWake wake = mock(IdleWake.class);
+
+	private final IdePageFilter filter = new IdePageFilter(new IdePages(this.classes, this.runtime, this.wake),
+			Fixtures.routing());
 
 	@Test
 	void closedClassAnswersNotOpenWithoutReloading() throws Exception {
@@ -63,6 +66,31 @@ class IdePagesTest {
 				Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1")).state = State.EXITED;
 
 		assertThat(get("cs101-s1-ide.caas.localhost", "/").getContentAsString()).contains("not running");
+	}
+
+	@Test
+	void aRequestThatPassedForwardAuthWakesAnIdleRuntime() throws Exception {
+		room(ClassState.OPEN);
+		this.runtime.run("caas-cs101-s1",
+				Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1")).state = State.EXITED;
+		given(this.wake.wakeIfIdle(any(), eq("s1"), any())).willReturn(Optional.of(IdePage.starting("s1")));
+
+		assertThat(get("cs101-s1-ide.caas.localhost", "/").getContentAsString()).contains("Your IDE is starting");
+		verify(this.wake).wakeIfIdle(any(), eq("s1"), any());
+	}
+
+	@Test
+	void theAnonymousHealthProbeNeverWakesAnIdleRuntime() throws Exception {
+		room(ClassState.OPEN);
+		this.runtime.run("caas-cs101-s1",
+				Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1")).state = State.EXITED;
+		given(this.wake.wakeIfIdle(any(), any(), any())).willReturn(Optional.of(IdePage.starting("s1")));
+
+		MockHttpServletResponse probe = get("cs101-s1-ide.caas.localhost", "/healthz?x=1");
+
+		assertThat(probe.getStatus()).isEqualTo(503);
+		assertThat(probe.getContentAsString()).contains("not running");
+		verify(this.wake, never()).wakeIfIdle(any(), any(), any());
 	}
 
 	@Test
@@ -114,7 +142,10 @@ class IdePagesTest {
 	}
 
 	private MockHttpServletResponse get(String host, String path) throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		int query = path.indexOf('?');
+		MockHttpServletRequest request = new MockHttpServletRequest("GET",
+				(query < 0) ? path : path.substring(0, query));
+		request.setQueryString((query < 0) ? null : path.substring(query + 1));
 		request.setServerName(host);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.filter.doFilter(request, response, mock(FilterChain.class));

@@ -276,6 +276,7 @@ class OrchestratorFeaturesIT implements DumpLogsOnFailure.OwnsContainers {
 					      rule: 'HostRegexp(`^[a-z0-9]+-[a-z0-9]+-ide\\.caas\\.localhost$`)'
 					      priority: 1
 					      entryPoints: [web]
+					      middlewares: [caas-ide-auth]
 					      service: class-service
 					  services:
 					    class-service:

@@ -20,7 +20,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The repository's traefik/dynamic.yml, loaded by a real Traefik: an IDE host no runtime
  * serves goes to class-service (a stand-in answering on {@code class-service:8083}),
- * never to the edge's bare 404; other hosts are not caught.
+ * never to the edge's bare 404, and only after forward-auth (a stand-in gateway on
+ * {@code gateway:8080} that answers 200 on {@code /forward-auth} while the test allows
+ * it, 404 otherwise); other hosts are not caught.
  */
 class IdeCatchAllIT {
 
@@ -37,6 +39,16 @@ class IdeCatchAllIT {
 		.waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofSeconds(60)));
 
 	@SuppressWarnings("resource")
+	private static final GenericContainer<?> gateway = new GenericContainer<>(
+			DockerImageName.parse("caas-local/java:25"))
+		.withLabel("caas.test", "true")
+		.withNetwork(network)
+		.withNetworkAliases("gateway")
+		.withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("/opt/java/openjdk/bin/jwebserver"))
+		.withCommand("-b", "0.0.0.0", "-p", "8080", "-d", "/tmp")
+		.waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofSeconds(60)));
+
+	@SuppressWarnings("resource")
 	private static final GenericContainer<?> traefik = EdgeTraefik.forInstallation("orcnone", "traefik-orccatchall")
 		.withNetwork(network)
 		.withEnv("DOMAIN_SUFFIX", "caas.localhost")
@@ -49,18 +61,21 @@ class IdeCatchAllIT {
 	@BeforeAll
 	static void start() {
 		classService.start();
+		gateway.start();
 		traefik.start();
 	}
 
 	@AfterAll
 	static void stop() {
 		traefik.stop();
+		gateway.stop();
 		classService.stop();
 		network.close();
 	}
 
 	@Test
-	void ideHostWithoutRuntimeReachesClassService() {
+	void ideHostWithoutRuntimeReachesClassService() throws Exception {
+		forwardAuthAllows(true);
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
@@ -71,7 +86,22 @@ class IdeCatchAllIT {
 	}
 
 	@Test
-	void otherHostsAreNotCaught() {
+	void forwardAuthGuardsTheCatchAll() throws Exception {
+		forwardAuthAllows(true);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
+				.startsWith("HTTP/1.1 200"));
+		forwardAuthAllows(false);
+
+		String refused = EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/");
+
+		assertThat(refused).startsWith("HTTP/1.1 404").doesNotContain("Directory listing");
+		forwardAuthAllows(true);
+	}
+
+	@Test
+	void otherHostsAreNotCaught() throws Exception {
+		forwardAuthAllows(true);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
 				.startsWith("HTTP/1.1 200"));
@@ -82,6 +112,11 @@ class IdeCatchAllIT {
 			.doesNotContain("Directory listing");
 		assertThat(EdgeTraefik.get(traefik, "cs101-student1-idexcaas.localhost", "/"))
 			.doesNotContain("Directory listing");
+	}
+
+	private static synchronized void forwardAuthAllows(boolean allow) throws Exception {
+		String command = allow ? "touch /tmp/forward-auth" : "rm -f /tmp/forward-auth";
+		assertThat(gateway.execInContainer("sh", "-c", command).getExitCode()).isZero();
 	}
 
 }
