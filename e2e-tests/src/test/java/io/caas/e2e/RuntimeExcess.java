@@ -19,7 +19,7 @@ final class RuntimeExcess {
 	 */
 	private static final String MEMORY_HOG = "head -c 4G /dev/zero | tail > /dev/null; echo \"exit=${PIPESTATUS[1]}\"";
 
-	private static final int BOMB_SECONDS = 15;
+	private static final int BOMB_SECONDS = 8;
 
 	private final StackApi api;
 
