@@ -73,9 +73,9 @@ class CloseKillIT {
 		assertThat(up.path("state").asString()).as(up.toString()).isEqualTo("SUCCEEDED");
 		Map<String, Map<String, String>> written = new HashMap<>();
 		for (int i = 0; i < students.size(); i++) {
-			// sizes 0, 12, 24, 36, 48 MB: the first is done while the others still
+			// sizes 0, 24, 48, 72, 96 MB: the first is done while the others still
 			// upload, even when the permits let all five collect at once
-			written.put(students.get(i), write(runtime(students.get(i)), i * 12));
+			written.put(students.get(i), write(runtime(students.get(i)), i * 24));
 		}
 		String session = this.http.get(app(), "/api/classes/" + this.classId + "/status", teacher)
 			.json()
