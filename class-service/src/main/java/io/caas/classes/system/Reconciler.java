@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.caas.classes.idle.IdleStops;
 import io.caas.classes.operation.Operation;
@@ -39,8 +40,11 @@ import org.springframework.stereotype.Component;
  * network of a closed class is removed once no container is on it; Traefik is joined
  * again to the network of every open class (it loses them when it is recreated); the
  * stopped runtimes of an open class are started again (after an engine restart). Runs
- * once when the service is ready, then every {@code caas.reconciler.interval}. Skip
- * rules:
+ * once when the service is ready, then every {@code caas.reconciler.interval}; a pass
+ * that had to leave a class OPENING or CLOSING (its lock still held, its operation young
+ * or its heartbeat fresh) looks again once {@code grace} has passed, so a service killed
+ * mid-operation is healed about {@code grace} after it is back, not a whole interval
+ * later. Skip rules:
  * <ol>
  * <li>{@code busy}: the class lock is held (a worker is running it);</li>
  * <li>{@code settled}: the class left its transient state meanwhile;</li>
@@ -80,6 +84,8 @@ class Reconciler implements DisposableBean {
 	private final ScheduledExecutorService scheduler = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("caas-reconciler").daemon().factory());
 
+	private final AtomicBoolean recheckPending = new AtomicBoolean();
+
 	Reconciler(ReconcilerProperties properties, ClassRoomRepository classes, OperationService operations,
 			ClassStates states, ClassLocks locks, ClassSettlement settlement, ContainerRuntime runtime,
 			TraefikAttachment traefik, MeterRegistry meters, Clock clock, IdleStops idleStops) {
@@ -106,9 +112,14 @@ class Reconciler implements DisposableBean {
 		}
 	}
 
-	void reconcile(String trigger) {
+	/**
+	 * One pass; answers whether a class had to be left in its transient state (to be
+	 * looked at again once the grace has passed).
+	 */
+	boolean reconcile(String trigger) {
+		boolean leftTransient = false;
 		for (ClassRoom room : this.classes.findByStateIn(List.of(ClassState.OPENING, ClassState.CLOSING))) {
-			healClass(room.id(), trigger);
+			leftTransient |= !healClass(room.id(), trigger);
 		}
 		for (String network : this.runtime.listNetworks(Labels.managedSelector())) {
 			// only classes this service knows: a class deleted meanwhile is left alone
@@ -133,28 +144,30 @@ class Reconciler implements DisposableBean {
 						operation.id(), operation.classId(), trigger);
 			}
 		}
+		return leftTransient;
 	}
 
-	private void healClass(String classId, String trigger) {
+	/** Whether the class is no longer transient (healed now, or settled meanwhile). */
+	private boolean healClass(String classId, String trigger) {
 		RLock lock = this.locks.of(classId);
 		if (!lock.tryLock()) {
 			skip(classId, "busy", trigger);
-			return;
+			return false;
 		}
 		try {
 			ClassRoom room = this.classes.findById(classId).orElse(null);
 			if (room == null || !room.state().isTransient()) {
 				skip(classId, "settled", trigger);
-				return;
+				return true;
 			}
 			Optional<Operation> operation = Optional.ofNullable(room.operationId()).flatMap(this.operations::find);
 			if (operation.filter(Operation::isRunning).filter(this::isYoung).isPresent()) {
 				skip(classId, "young", trigger);
-				return;
+				return false;
 			}
 			if (operation.filter(Operation::isRunning).filter(this::ownerAlive).isPresent()) {
 				skip(classId, "owner-alive", trigger);
-				return;
+				return false;
 			}
 			ClassState state = this.settlement.settle(classId);
 			this.states.heal(classId, room.state(), room.operationId(), state);
@@ -162,6 +175,7 @@ class Reconciler implements DisposableBean {
 			count("healed", "interrupted");
 			log.info("class healed classId={} from={} to={} operationId={} reason=interrupted trigger={}", classId,
 					room.state(), state, room.operationId(), trigger);
+			return true;
 		}
 		finally {
 			lock.unlock();
@@ -255,11 +269,25 @@ class Reconciler implements DisposableBean {
 
 	private void reconcileSafely(String trigger) {
 		try {
-			reconcile(trigger);
+			if (reconcile(trigger) && this.properties.interval().toMillis() > 0) {
+				recheckAfterGrace();
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("reconcile pass failed trigger={} reason={}", trigger, ex.toString());
 		}
+	}
+
+	/** At most one pending recheck; the regular interval goes on beside it. */
+	private void recheckAfterGrace() {
+		if (!this.recheckPending.compareAndSet(false, true)) {
+			return;
+		}
+		long delay = this.properties.grace().toMillis() + 1000;
+		this.scheduler.schedule(() -> {
+			this.recheckPending.set(false);
+			reconcileSafely("recheck");
+		}, delay, TimeUnit.MILLISECONDS);
 	}
 
 	@Override

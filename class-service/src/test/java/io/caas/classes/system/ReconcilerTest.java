@@ -1,0 +1,119 @@
+package io.caas.classes.system;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import io.caas.classes.idle.IdleStops;
+import io.caas.classes.lifecycle.ClassState;
+import io.caas.classes.lifecycle.Transition;
+import io.caas.classes.operation.Operation;
+import io.caas.classes.operation.OperationService;
+import io.caas.classes.operation.OperationState;
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.roster.ClassRoomRepository;
+import io.caas.classes.routing.TraefikAttachment;
+import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.session.ClassLocks;
+import io.caas.classes.session.ClassSettlement;
+import io.caas.classes.session.ClassStates;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RLock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/**
+ * Whether a reconcile pass leaves a class in its transient state, which makes the
+ * reconciler look again once the grace has passed (a service killed mid-operation is
+ * healed about a grace after it is back, not a whole interval later).
+ */
+class ReconcilerTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+	private final ClassRoomRepository classes = mock(ClassRoomRepository.class);
+
+	private final OperationService operations = mock(OperationService.class);
+
+	private final ClassStates states = mock(ClassStates.class);
+
+	private final ClassLocks locks = mock(ClassLocks.class);
+
+	private final ClassSettlement settlement = mock(ClassSettlement.class);
+
+	private final RLock lock = mock(RLock.class);
+
+	private final Reconciler reconciler = new Reconciler(
+			new ReconcilerProperties(Duration.ofSeconds(60), Duration.ofSeconds(30)), this.classes, this.operations,
+			this.states, this.locks, this.settlement, mock(ContainerRuntime.class), mock(TraefikAttachment.class),
+			new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC), mock(IdleStops.class));
+
+	private final ClassRoom closing = new ClassRoom("cs101", "Intro", "CS", "codeserver", "teacher1", List.of("s1"),
+			ClassState.CLOSING, "sess", "op1", NOW.minusSeconds(120), 3L);
+
+	@BeforeEach
+	void oneClosingClass() {
+		given(this.classes.findByStateIn(anyList())).willReturn(List.of());
+		given(this.classes.findByStateIn(List.of(ClassState.OPENING, ClassState.CLOSING)))
+			.willReturn(List.of(this.closing));
+		given(this.classes.findById("cs101")).willReturn(Optional.of(this.closing));
+		given(this.locks.of("cs101")).willReturn(this.lock);
+		given(this.settlement.settle("cs101")).willReturn(ClassState.OPEN);
+	}
+
+	@Test
+	void aClassWhoseLockIsStillHeldIsLookedAtAgain() {
+		given(this.lock.tryLock()).willReturn(false);
+
+		assertThat(this.reconciler.reconcile("test")).isTrue();
+		verify(this.states, never()).heal(any(), any(), any(), any());
+	}
+
+	@Test
+	void aClassWhoseWorkerBeatItsHeartbeatWithinTheGraceIsLookedAtAgain() {
+		given(this.lock.tryLock()).willReturn(true);
+		given(this.operations.find("op1")).willReturn(Optional.of(running(NOW.minusSeconds(120))));
+		given(this.operations.ownerAliveSince(eq("op1"), any())).willReturn(true);
+
+		assertThat(this.reconciler.reconcile("test")).isTrue();
+		verify(this.states, never()).heal(any(), any(), any(), any());
+	}
+
+	@Test
+	void aYoungOperationIsLookedAtAgain() {
+		given(this.lock.tryLock()).willReturn(true);
+		given(this.operations.find("op1")).willReturn(Optional.of(running(NOW.minusSeconds(5))));
+
+		assertThat(this.reconciler.reconcile("test")).isTrue();
+	}
+
+	@Test
+	void aClassWhoseWorkerIsGoneIsHealedAndNeedsNoSecondLook() {
+		given(this.lock.tryLock()).willReturn(true);
+		Operation dead = running(NOW.minusSeconds(120));
+		given(this.operations.find("op1")).willReturn(Optional.of(dead));
+		given(this.operations.ownerAliveSince(eq("op1"), any())).willReturn(false);
+
+		assertThat(this.reconciler.reconcile("test")).isFalse();
+		verify(this.states).heal("cs101", ClassState.CLOSING, "op1", ClassState.OPEN);
+		verify(this.operations).abandon(dead, "interrupted");
+	}
+
+	private static Operation running(Instant startedAt) {
+		return new Operation("op1", Transition.DOWN, "cs101", "sess", OperationState.RUNNING, null, "teacher1",
+				startedAt, null, List.of(), null, 1L);
+	}
+
+}
