@@ -1,6 +1,7 @@
 package io.caas.classes.session;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -96,6 +97,19 @@ class SessionService {
 		return start(system, room, transition, decision.target(), reason);
 	}
 
+	/**
+	 * Claims the class unless a student's reset runs in it: the reset takes its mark
+	 * under the same claim lock after it saw the class OPEN, so one of the two refuses.
+	 */
+	private Optional<ClassRoom> claimUnlessResetting(ClassRoom room, ClassState target, String operationId,
+			String sessionId) {
+		if (this.locks.resetMark(room.id()).isLocked()) {
+			throw CaasException.conflict("class-busy",
+					"a student of class '" + room.id() + "' is being reset; wait for the reset to finish");
+		}
+		return this.states.claim(room.id(), room.state(), target, operationId, sessionId);
+	}
+
 	private String start(Identity who, ClassRoom room, Transition transition, ClassState target, String reason) {
 		this.locks.requireReachable(room.id());
 		if (transition == Transition.UP) {
@@ -105,7 +119,7 @@ class SessionService {
 				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
 		String operationId = OperationService.newId();
 		ClassRoom claimed = this.locks
-			.claiming(room.id(), () -> this.states.claim(room.id(), room.state(), target, operationId, sessionId))
+			.claiming(room.id(), () -> claimUnlessResetting(room, target, operationId, sessionId))
 			.orElseThrow(() -> CaasException.conflict("class-busy",
 					"class '" + room.id() + "' changed meanwhile; another operation owns it"));
 		Operation operation = this.operations.start(operationId, transition, room.id(), sessionId, claimed.students(),

@@ -89,6 +89,31 @@ class TransitionRunner implements DisposableBean {
 		this.workers.execute(() -> run(operation));
 	}
 
+	/**
+	 * Runs a job that is not a class transition (a student's reset) on a worker now, or
+	 * throws {@link java.util.concurrent.RejectedExecutionException}.
+	 */
+	void execute(Runnable job) {
+		this.workers.execute(job);
+	}
+
+	/**
+	 * Beats the heartbeat of an operation run by the calling job until the handle is
+	 * closed, so the reconciler leaves it alone.
+	 */
+	Beat heartbeat(String operationId) {
+		this.running.add(operationId);
+		return () -> this.running.remove(operationId);
+	}
+
+	/** A heartbeat kept; closing stops it. */
+	interface Beat extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
 	private void run(Operation operation) {
 		String classId = operation.classId();
 		RLock lock = null;

@@ -22,6 +22,7 @@ import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.session.ClassStates;
+import io.caas.classes.session.ResetRecovery;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RLock;
 import org.slf4j.Logger;
@@ -35,12 +36,13 @@ import org.springframework.stereotype.Component;
 /**
  * Heals what a crash left behind: a class stuck OPENING or CLOSING gets the state its
  * containers tell (any container: OPEN, none: CLOSED) and its operation is marked FAILED
- * ({@code interrupted}); a RUNNING operation no worker owns is marked the same; the
- * network of a closed class is removed once no container is on it; Traefik is joined
- * again to the network of every open class (it loses them when it is recreated); the
- * stopped runtimes of an open class are started again (after an engine restart). Runs
- * once when the service is ready, then every {@code caas.reconciler.interval}. Skip
- * rules:
+ * ({@code interrupted}); a RUNNING operation no worker owns is marked the same (a
+ * student's RESET first heals the class when it had removed the student's runtime:
+ * {@link ResetRecovery}); the network of a closed class is removed once no container is
+ * on it; Traefik is joined again to the network of every open class (it loses them when
+ * it is recreated); the stopped runtimes of an open class are started again (after an
+ * engine restart). Runs once when the service is ready, then every
+ * {@code caas.reconciler.interval}. Skip rules:
  * <ol>
  * <li>{@code busy}: the class lock is held (a worker is running it);</li>
  * <li>{@code settled}: the class left its transient state meanwhile;</li>
@@ -75,6 +77,8 @@ class Reconciler implements DisposableBean {
 
 	private final IdleStops idleStops;
 
+	private final ResetRecovery resets;
+
 	private final Clock clock;
 
 	private final ScheduledExecutorService scheduler = Executors
@@ -82,7 +86,8 @@ class Reconciler implements DisposableBean {
 
 	Reconciler(ReconcilerProperties properties, ClassRoomRepository classes, OperationService operations,
 			ClassStates states, ClassLocks locks, ClassSettlement settlement, ContainerRuntime runtime,
-			TraefikAttachment traefik, MeterRegistry meters, Clock clock, IdleStops idleStops) {
+			TraefikAttachment traefik, MeterRegistry meters, Clock clock, IdleStops idleStops, ResetRecovery resets) {
+		this.resets = resets;
 		this.idleStops = idleStops;
 		this.runtime = runtime;
 		this.traefik = traefik;
@@ -127,11 +132,31 @@ class Reconciler implements DisposableBean {
 			boolean owned = room.map(r -> operation.id().equals(r.operationId()) && r.state().isTransient())
 				.orElse(false);
 			if (!owned) {
+				if (!recovered(operation, trigger)) {
+					continue;
+				}
 				this.operations.abandon(operation, "interrupted");
 				count("abandoned", "orphan-operation");
 				log.info("operation healed operationId={} classId={} reason=orphan-operation trigger={}",
 						operation.id(), operation.classId(), trigger);
 			}
+		}
+	}
+
+	/**
+	 * A RESET left by a crash: its student gets a runtime again first (false: not now,
+	 * the operation stays RUNNING for the next pass).
+	 */
+	private boolean recovered(Operation operation, String trigger) {
+		try {
+			this.resets.recover(operation);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			count("skipped", "reset-not-recovered");
+			log.warn("reset not recovered operationId={} classId={} reason={} trigger={}", operation.id(),
+					operation.classId(), ex.getMessage(), trigger);
+			return false;
 		}
 	}
 
