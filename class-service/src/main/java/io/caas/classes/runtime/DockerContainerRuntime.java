@@ -397,6 +397,35 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	}
 
 	@Override
+	public List<MemoryLimit> runningLimitsOfAllInstallations(Map<String, String> labels) {
+		try {
+			List<MemoryLimit> found = new ArrayList<>();
+			for (Container c : this.docker.listContainersCmd()
+				.withStatusFilter(List.of("created", "running", "restarting"))
+				.withLabelFilter(labels)
+				.exec()) {
+				// the list omits limits: one inspect each; one removed meanwhile counts 0
+				found.add(new MemoryLimit(c.getId(), (c.getLabels() != null) ? c.getLabels() : Map.of(),
+						memoryOf(c.getId())));
+			}
+			return found;
+		}
+		catch (DockerException ex) {
+			throw failure("list containers of all installations " + labels, ex);
+		}
+	}
+
+	private long memoryOf(String id) {
+		try {
+			Long memory = this.docker.inspectContainerCmd(id).exec().getHostConfig().getMemory();
+			return (memory != null) ? memory : 0;
+		}
+		catch (NotFoundException ex) {
+			return 0;
+		}
+	}
+
+	@Override
 	public long hostMemoryBytes() {
 		try {
 			Long total = this.docker.infoCmd().exec().getMemTotal();

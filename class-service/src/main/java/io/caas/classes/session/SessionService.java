@@ -97,6 +97,25 @@ class SessionService {
 		return start(system, room, transition, decision.target(), reason);
 	}
 
+	private void submit(Identity who, ClassRoom room, Transition transition, ClassState target, String reason,
+			String operationId, String sessionId) {
+		ClassRoom claimed = this.locks
+			.claiming(room.id(), () -> claimUnlessResetting(room, target, operationId, sessionId))
+			.orElseThrow(() -> CaasException.conflict("class-busy",
+					"class '" + room.id() + "' changed meanwhile; another operation owns it"));
+		Operation operation = this.operations.start(operationId, transition, room.id(), sessionId, claimed.students(),
+				who.username(), reason);
+		try {
+			this.runner.submit(operation);
+		}
+		catch (RejectedExecutionException ex) {
+			this.states.settle(room.id(), operationId, room.state());
+			this.operations.abandon(operation, "orchestrator busy");
+			throw new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "orchestrator-busy",
+					"too many classes are opening or closing right now; try again shortly");
+		}
+	}
+
 	/**
 	 * Claims the class unless a student's reset runs in it: the reset takes its mark
 	 * under the same claim lock after it saw the class OPEN, so one of the two refuses.
@@ -118,20 +137,15 @@ class SessionService {
 		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
 				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
 		String operationId = OperationService.newId();
-		ClassRoom claimed = this.locks
-			.claiming(room.id(), () -> claimUnlessResetting(room, target, operationId, sessionId))
-			.orElseThrow(() -> CaasException.conflict("class-busy",
-					"class '" + room.id() + "' changed meanwhile; another operation owns it"));
-		Operation operation = this.operations.start(operationId, transition, room.id(), sessionId, claimed.students(),
-				who.username(), reason);
 		try {
-			this.runner.submit(operation);
+			submit(who, room, transition, target, reason, operationId, sessionId);
 		}
-		catch (RejectedExecutionException ex) {
-			this.states.settle(room.id(), operationId, room.state());
-			this.operations.abandon(operation, "orchestrator busy");
-			throw new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "orchestrator-busy",
-					"too many classes are opening or closing right now; try again shortly");
+		catch (RuntimeException ex) {
+			if (transition == Transition.UP) {
+				// the worker releases it once it took the job; not taken, nothing will
+				this.capacity.release(room.id());
+			}
+			throw ex;
 		}
 		log.info("transition accepted classId={} operationId={} kind={} sessionId={} by={}", room.id(), operationId,
 				transition, sessionId, who.username());

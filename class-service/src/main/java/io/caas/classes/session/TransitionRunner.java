@@ -8,6 +8,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.caas.classes.capacity.HostCapacity;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.operation.Operation;
@@ -64,9 +65,12 @@ class TransitionRunner implements DisposableBean {
 
 	private final ClassSettlement settlement;
 
+	private final HostCapacity capacity;
+
 	TransitionRunner(OrchestratorProperties properties, ClassLocks locks, ClassRoomRepository classes,
 			ClassStates states, OperationService operations, TemplateCatalog templates, UpClass up, DownClass down,
-			ClassSettlement settlement) {
+			ClassSettlement settlement, HostCapacity capacity) {
+		this.capacity = capacity;
 		int size = properties.transitionWorkers();
 		this.workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				Thread.ofPlatform().name("caas-transition-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
@@ -141,6 +145,9 @@ class TransitionRunner implements DisposableBean {
 		}
 		finally {
 			this.running.remove(operation.id());
+			if (operation.kind() == Transition.UP) {
+				this.capacity.releaseQuietly(classId);
+			}
 			unlockQuietly(lock);
 		}
 	}
