@@ -145,9 +145,9 @@ class TransitionRunner implements DisposableBean {
 		}
 		finally {
 			this.running.remove(operation.id());
-			if (operation.kind() == Transition.UP) {
-				this.capacity.releaseQuietly(classId);
-			}
+			// an UP's reservation ends with it; a DOWN's end also clears one a crashed
+			// instance left
+			this.capacity.releaseQuietly(classId);
 			unlockQuietly(lock);
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.caas.classes.capacity.HostCapacity;
 import io.caas.classes.idle.IdleStops;
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
@@ -79,6 +80,8 @@ class Reconciler implements DisposableBean {
 
 	private final ResetRecovery resets;
 
+	private final HostCapacity capacity;
+
 	private final Clock clock;
 
 	private final ScheduledExecutorService scheduler = Executors
@@ -86,7 +89,9 @@ class Reconciler implements DisposableBean {
 
 	Reconciler(ReconcilerProperties properties, ClassRoomRepository classes, OperationService operations,
 			ClassStates states, ClassLocks locks, ClassSettlement settlement, ContainerRuntime runtime,
-			TraefikAttachment traefik, MeterRegistry meters, Clock clock, IdleStops idleStops, ResetRecovery resets) {
+			TraefikAttachment traefik, MeterRegistry meters, Clock clock, IdleStops idleStops, ResetRecovery resets,
+			HostCapacity capacity) {
+		this.capacity = capacity;
 		this.resets = resets;
 		this.idleStops = idleStops;
 		this.runtime = runtime;
@@ -184,6 +189,8 @@ class Reconciler implements DisposableBean {
 			ClassState state = this.settlement.settle(classId);
 			this.states.heal(classId, room.state(), room.operationId(), state);
 			operation.ifPresent(o -> this.operations.abandon(o, "interrupted"));
+			// the reservation of an open whose instance crashed
+			this.capacity.releaseQuietly(classId);
 			count("healed", "interrupted");
 			log.info("class healed classId={} from={} to={} operationId={} reason=interrupted trigger={}", classId,
 					room.state(), state, room.operationId(), trigger);
