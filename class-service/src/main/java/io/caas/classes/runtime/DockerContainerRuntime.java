@@ -399,29 +399,10 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	@Override
 	public List<MemoryLimit> runningLimitsOfAllInstallations(Map<String, String> labels) {
 		try {
-			List<MemoryLimit> found = new ArrayList<>();
-			for (Container c : this.docker.listContainersCmd()
-				.withStatusFilter(List.of("created", "running", "restarting"))
-				.withLabelFilter(labels)
-				.exec()) {
-				// the list omits limits: one inspect each; one removed meanwhile counts 0
-				found.add(new MemoryLimit(c.getId(), (c.getLabels() != null) ? c.getLabels() : Map.of(),
-						memoryOf(c.getId())));
-			}
-			return found;
+			return DockerMemoryLimits.running(this.docker, labels);
 		}
 		catch (DockerException ex) {
 			throw failure("list containers of all installations " + labels, ex);
-		}
-	}
-
-	private long memoryOf(String id) {
-		try {
-			Long memory = this.docker.inspectContainerCmd(id).exec().getHostConfig().getMemory();
-			return (memory != null) ? memory : 0;
-		}
-		catch (NotFoundException ex) {
-			return 0;
 		}
 	}
 
