@@ -16,8 +16,12 @@ public interface CapacityLedger {
 	/** Outstanding reservations, bytes by owner. */
 	Map<String, Long> reservations();
 
-	/** Records (or replaces) the owner's reservation; it lapses after {@code ttl}. */
-	void reserve(String owner, long bytes, Duration ttl);
+	/**
+	 * Records the owner's reservation unless it has one (an open of the class still
+	 * running, whose reservation stays its own); it lapses after {@code ttl}.
+	 * @return whether this call recorded it
+	 */
+	boolean reserve(String owner, long bytes, Duration ttl);
 
 	/** Ends the owner's reservation; none is fine. */
 	void release(String owner);

@@ -54,8 +54,10 @@ public class HostCapacity {
 	 * student of the roster; runtimes of the class already running count within it), or
 	 * refuses with 409 {@code capacity-exceeded} saying how many students would fit. The
 	 * caller releases it with {@link #release} when the open ends.
+	 * @return whether this call recorded the reservation (false: nothing to start, or an
+	 * open of the class already holds one; a request that then fails must leave it)
 	 */
-	public void requireOpen(String classId, Template template, List<String> students) {
+	public boolean requireOpen(String classId, Template template, List<String> students) {
 		String owner = owner(this.installation.id(), classId);
 		Set<String> running = this.runtime.list(Labels.classSelector(classId))
 			.stream()
@@ -64,15 +66,16 @@ public class HostCapacity {
 			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
 		if (running.containsAll(students)) {
-			return;
+			return false;
 		}
 		long bytes = template.memoryBytes() * students.size();
-		this.ledger.admitting(() -> {
+		return this.ledger.admitting(() -> {
 			Capacity capacity = now(owner);
 			require(capacity, template, students.size(), "opening class '" + classId + "'");
-			this.ledger.reserve(owner, bytes, this.properties.reservationTtl());
-			log.info("capacity reserved classId={} bytes={} freeBytesBefore={}", classId, bytes, capacity.free());
-			return bytes;
+			boolean recorded = this.ledger.reserve(owner, bytes, this.properties.reservationTtl());
+			log.info("capacity admitted classId={} bytes={} recorded={} freeBytesBefore={}", classId, bytes, recorded,
+					capacity.free());
+			return recorded;
 		});
 	}
 

@@ -82,8 +82,8 @@ class RedisCapacityLedger implements CapacityLedger {
 	}
 
 	@Override
-	public void reserve(String owner, long bytes, Duration ttl) {
-		map().fastPut(owner, bytes, ttl.toMillis(), TimeUnit.MILLISECONDS);
+	public boolean reserve(String owner, long bytes, Duration ttl) {
+		return map().putIfAbsent(owner, bytes, ttl.toMillis(), TimeUnit.MILLISECONDS) == null;
 	}
 
 	@Override

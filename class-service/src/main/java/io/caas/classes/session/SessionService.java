@@ -131,9 +131,8 @@ class SessionService {
 
 	private String start(Identity who, ClassRoom room, Transition transition, ClassState target, String reason) {
 		this.locks.requireReachable(room.id());
-		if (transition == Transition.UP) {
-			this.capacity.requireOpen(room.id(), this.templates.require(room.templateId()), room.students());
-		}
+		boolean reserved = (transition == Transition.UP)
+				&& this.capacity.requireOpen(room.id(), this.templates.require(room.templateId()), room.students());
 		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
 				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
 		String operationId = OperationService.newId();
@@ -141,9 +140,10 @@ class SessionService {
 			submit(who, room, transition, target, reason, operationId, sessionId);
 		}
 		catch (RuntimeException ex) {
-			if (transition == Transition.UP) {
+			if (reserved) {
 				// the worker releases it once it took the job; not taken, nothing will
-				this.capacity.release(room.id());
+				// (a reservation another open of the class holds stays)
+				this.capacity.releaseQuietly(room.id());
 			}
 			throw ex;
 		}

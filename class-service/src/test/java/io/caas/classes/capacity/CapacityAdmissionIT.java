@@ -110,6 +110,20 @@ class CapacityAdmissionIT {
 	}
 
 	@Test
+	void aSecondOpenOfTheSameClassLeavesTheFirstsReservationItsOwn() {
+		HostCapacity a = capacity(one, 4);
+		HostCapacity b = capacity(two, 4);
+
+		assertThat(a.requireOpen("rst4a", this.template, List.of("s1", "s2"))).isTrue();
+		// the class is not counted against itself: admitted, but it records nothing,
+		// so its failed claim (409) releases nothing
+		assertThat(b.requireOpen("rst4a", this.template, List.of("s1", "s2"))).isFalse();
+
+		assertThat(one.getMapCache(RedisCapacityLedger.RESERVATIONS).size()).isEqualTo(1);
+		assertThat(open(b, "rst4b").admitted()).as("the first open's room stays taken").isFalse();
+	}
+
+	@Test
 	void twoWakesAtTheSameInstantWithRoomForOneStartExactlyOne() throws Exception {
 		HostCapacity a = capacity(one, 4);
 		HostCapacity b = capacity(two, 4);

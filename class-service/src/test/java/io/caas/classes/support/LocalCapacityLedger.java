@@ -33,8 +33,8 @@ public class LocalCapacityLedger implements CapacityLedger {
 	}
 
 	@Override
-	public void reserve(String owner, long bytes, Duration ttl) {
-		this.reserved.put(owner, bytes);
+	public boolean reserve(String owner, long bytes, Duration ttl) {
+		return this.reserved.putIfAbsent(owner, bytes) == null;
 	}
 
 	@Override
