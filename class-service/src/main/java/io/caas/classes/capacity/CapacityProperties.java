@@ -25,8 +25,4 @@ public record CapacityProperties(@DefaultValue("2GB") DataSize reserve, @Default
 		reservationTtl = (reservationTtl != null) ? reservationTtl : Duration.ofMinutes(30);
 	}
 
-	public CapacityProperties(DataSize reserve, DataSize hostMemory) {
-		this(reserve, hostMemory, null);
-	}
-
 }

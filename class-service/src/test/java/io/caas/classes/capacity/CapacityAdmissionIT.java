@@ -163,7 +163,7 @@ class CapacityAdmissionIT {
 
 	private HostCapacity capacity(RedissonClient redisson, long hostGib) {
 		return new HostCapacity(this.engine,
-				new CapacityProperties(DataSize.ofGigabytes(1), DataSize.ofBytes(hostGib * GIB)),
+				new CapacityProperties(DataSize.ofGigabytes(1), DataSize.ofBytes(hostGib * GIB), null),
 				new RedisCapacityLedger(redisson), Fixtures.installation());
 	}
 

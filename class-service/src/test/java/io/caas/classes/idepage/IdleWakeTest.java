@@ -98,7 +98,7 @@ class IdleWakeTest {
 		this.runtime.hostMemory = gib << 30;
 		TemplateCatalog templates = TemplateCatalog.of(List.of(Fixtures.codeserver()));
 		HostCapacity capacity = new HostCapacity(this.runtime,
-				new CapacityProperties(DataSize.ofGigabytes(2), DataSize.ofBytes(0)),
+				new CapacityProperties(DataSize.ofGigabytes(2), DataSize.ofBytes(0), null),
 				new io.caas.classes.support.LocalCapacityLedger(), Fixtures.installation());
 		return new IdleWake(this.runtime, this.stops,
 				new ClassLocks(redisson, new io.caas.classes.claim.ClassClaim(redisson)), capacity, templates,
