@@ -1,16 +1,18 @@
 package io.caas.classes.capacity;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.caas.classes.installation.Installation;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.MemoryLimit;
 import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.template.Template;
-import io.caas.classes.template.TemplateCatalog;
 import io.caas.common.error.CaasException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admission before an open or a wake: the template's memory limit for every runtime to
- * start, against what the host can give ({@link Capacity}). The engine is asked each
- * time, so runtimes started or removed meanwhile, by any instance, count.
+ * start, against what the host can give ({@link Capacity}): its memory minus the reserve,
+ * the limits of every running runtime on the engine (of any installation: memory is the
+ * host's) and the reservations of opens still running. The check and the recording of
+ * what it admitted (an open's reservation, a wake's start) happen under one lock
+ * ({@link CapacityLedger}), so two admissions at the same instant cannot both take the
+ * last room.
  */
 @Component
 public class HostCapacity {
@@ -29,59 +35,96 @@ public class HostCapacity {
 
 	private final ContainerRuntime runtime;
 
-	private final TemplateCatalog templates;
-
 	private final CapacityProperties properties;
 
-	public HostCapacity(ContainerRuntime runtime, TemplateCatalog templates, CapacityProperties properties) {
-		this.runtime = runtime;
-		this.templates = templates;
-		this.properties = properties;
-	}
+	private final CapacityLedger ledger;
 
-	/** What the host can give right now. */
-	public Capacity now() {
-		long host = this.properties.hostMemory().toBytes();
-		if (host <= 0) {
-			host = this.runtime.hostMemoryBytes();
-		}
-		long committed = 0;
-		for (RuntimeContainer c : this.runtime.list(Labels.managedSelector())) {
-			if (c.state() == RuntimeContainer.State.RUNNING || c.state() == RuntimeContainer.State.RESTARTING
-					|| c.state() == RuntimeContainer.State.CREATED) {
-				committed += Optional.ofNullable(c.label(Labels.TEMPLATE))
-					.flatMap(this.templates::find)
-					.map(Template::memoryBytes)
-					.orElse(0L);
-			}
-		}
-		return new Capacity(host, this.properties.reserve().toBytes(), committed);
+	private final Installation installation;
+
+	public HostCapacity(ContainerRuntime runtime, CapacityProperties properties, CapacityLedger ledger,
+			Installation installation) {
+		this.runtime = runtime;
+		this.properties = properties;
+		this.ledger = ledger;
+		this.installation = installation;
 	}
 
 	/**
-	 * Admission of an open: every student of the roster without a running runtime needs
-	 * one (an open class that heals counts only the missing ones).
+	 * Admits an open of the class and records its reservation (template memory × every
+	 * student of the roster; runtimes of the class already running count within it), or
+	 * refuses with 409 {@code capacity-exceeded} saying how many students would fit. The
+	 * caller releases it with {@link #release} when the open ends.
+	 * @return whether this call recorded the reservation (false: nothing to start, or an
+	 * open of the class already holds one; a request that then fails must leave it)
 	 */
-	public void requireOpen(String classId, Template template, List<String> students) {
+	public boolean requireOpen(String classId, Template template, List<String> students) {
+		String owner = owner(this.installation.id(), classId);
 		Set<String> running = this.runtime.list(Labels.classSelector(classId))
 			.stream()
 			.filter((c) -> c.state() == RuntimeContainer.State.RUNNING)
 			.map((c) -> c.label(Labels.STUDENT))
 			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
-		int count = (int) students.stream().filter((s) -> !running.contains(s)).count();
-		require(template, count, "opening class '" + classId + "'");
+		if (running.containsAll(students)) {
+			return false;
+		}
+		long bytes = template.memoryBytes() * students.size();
+		return this.ledger.admitting(() -> {
+			Capacity capacity = now(owner);
+			require(capacity, template, students.size(), "opening class '" + classId + "'");
+			boolean recorded = this.ledger.reserve(owner, bytes, this.properties.reservationTtl());
+			log.info("capacity admitted classId={} bytes={} recorded={} freeBytesBefore={}", classId, bytes, recorded,
+					capacity.free());
+			return recorded;
+		});
+	}
+
+	/** Ends the reservation of the class's open. */
+	public void release(String classId) {
+		this.ledger.release(owner(this.installation.id(), classId));
+	}
+
+	/** The same, never throwing: a reservation left behind lapses after its TTL. */
+	public void releaseQuietly(String classId) {
+		try {
+			release(classId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("capacity reservation not released classId={} reason={}", classId, ex.toString());
+		}
 	}
 
 	/**
-	 * Refuses (409 {@code capacity-exceeded}, saying how many would fit) unless
-	 * {@code count} runtimes of the template fit now.
+	 * Runs {@code start} (a wake) only if {@code count} more runtimes of the template
+	 * fit, under the same lock as every admission; otherwise 409
+	 * {@code capacity-exceeded}.
 	 */
-	public void require(Template template, int count, String what) {
-		if (count <= 0) {
-			return;
+	public void startIfRoom(Template template, int count, String what, Runnable start) {
+		this.ledger.admitting(() -> {
+			require(now(null), template, count, what);
+			start.run();
+			return count;
+		});
+	}
+
+	/** What the host can give everyone but {@code owner} (null: everyone) right now. */
+	Capacity now(String owner) {
+		long host = this.properties.hostMemory().toBytes();
+		if (host <= 0) {
+			host = this.runtime.hostMemoryBytes();
 		}
-		Capacity capacity = now();
+		List<Capacity.Usage> usage = new ArrayList<>();
+		for (MemoryLimit limit : this.runtime.runningLimitsOfAllInstallations(Map.of(Labels.MANAGED, "true"))) {
+			if (limit.labels().containsKey(Labels.STUDENT)) {
+				String classId = limit.labels().get(Labels.CLASS);
+				usage.add(new Capacity.Usage((classId != null) ? owner(limit.labels().get(Labels.INSTALLATION), classId)
+						: limit.containerId(), limit.bytes()));
+			}
+		}
+		return Capacity.of(host, this.properties.reserve().toBytes(), usage, this.ledger.reservations(), owner);
+	}
+
+	private static void require(Capacity capacity, Template template, int count, String what) {
 		if (capacity.admits(count, template.memoryBytes())) {
 			return;
 		}
@@ -91,6 +134,11 @@ public class HostCapacity {
 				"the host has room for " + fits + " more runtime" + ((fits == 1) ? "" : "s") + " of template '"
 						+ template.id() + "' (" + template.memory() + " each), not the " + count + " " + what
 						+ " needs: " + fits + " of " + count + " students would fit");
+	}
+
+	/** Whose memory it is: a class of an installation (one Redis may serve several). */
+	static String owner(String installation, String classId) {
+		return installation + "/" + classId;
 	}
 
 }

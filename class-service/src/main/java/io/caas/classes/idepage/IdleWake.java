@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Starts a runtime stopped for idleness when its IDE host is asked for (the catch-all
  * reaches us without forward-auth, so any request may wake it): at most once per
  * {@code caas.idle.wake-interval} per runtime, only in an OPEN class whose lock is free,
- * and only if the host has memory for it (capacity admission).
+ * and only if the host has memory for it (capacity admission, under the same lock as
+ * every open's).
  */
 @Component
 class IdleWake {
@@ -83,8 +84,8 @@ class IdleWake {
 			Template template = Optional.ofNullable(container.label(Labels.TEMPLATE))
 				.flatMap(this.templates::find)
 				.orElseGet(() -> this.templates.require(room.templateId()));
-			this.capacity.require(template, 1, "waking the IDE of " + studentId);
-			this.runtime.start(container.id());
+			this.capacity.startIfRoom(template, 1, "waking the IDE of " + studentId,
+					() -> this.runtime.start(container.id()));
 			this.stops.clear(container.id());
 			log.info("runtime woken classId={} studentId={} container={}", room.id(), studentId, container.name());
 			return IdePage.starting(studentId);

@@ -80,6 +80,14 @@ public interface ContainerRuntime {
 	long hostMemoryBytes();
 
 	/**
+	 * Memory limits of the running (or created, about to run) containers carrying every
+	 * given label, of every installation on the engine: the host's memory is shared
+	 * whoever runs on it. The one read-only lookup that is not scoped to this
+	 * installation.
+	 */
+	List<MemoryLimit> runningLimitsOfAllInstallations(Map<String, String> labels);
+
+	/**
 	 * The labels of an image present on the engine (empty map if it has none); empty when
 	 * the image is not there. Nothing is pulled.
 	 */

@@ -397,6 +397,16 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	}
 
 	@Override
+	public List<MemoryLimit> runningLimitsOfAllInstallations(Map<String, String> labels) {
+		try {
+			return DockerMemoryLimits.running(this.docker, labels);
+		}
+		catch (DockerException ex) {
+			throw failure("list containers of all installations " + labels, ex);
+		}
+	}
+
+	@Override
 	public long hostMemoryBytes() {
 		try {
 			Long total = this.docker.infoCmd().exec().getMemTotal();

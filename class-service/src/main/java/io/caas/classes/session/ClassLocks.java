@@ -29,6 +29,14 @@ public class ClassLocks {
 		return this.redisson.getLock("caas:class:" + classId + ":lock");
 	}
 
+	/**
+	 * Held by a student's reset for its whole run, beside the class lock: open and close
+	 * refuse to claim the class while it is held ({@code caas:class:<id>:reset}).
+	 */
+	RLock resetMark(String classId) {
+		return this.redisson.getLock("caas:class:" + classId + ":reset");
+	}
+
 	/** Runs a claim of the class's state alone ({@link ClassClaim}). */
 	<T> T claiming(String classId, Supplier<T> claim) {
 		return this.claim.claiming(classId, claim);

@@ -50,16 +50,15 @@ class SessionController {
 	}
 
 	/**
-	 * Resets one student's runtime: the workspace is collected first (as a close does),
-	 * then the runtime starts again from a fresh workspace; 202 with the saved attempt,
-	 * the IDE host shows the starting page until the new IDE answers.
+	 * Resets one student's runtime: 202 with the id of a RESET operation once it is
+	 * validated; the workspace is collected first (as a close does), then the runtime
+	 * starts again from a fresh workspace. The operation's single student step shows the
+	 * progress and ends READY (the new IDE answers through the edge) or FAILED with the
+	 * reason.
 	 */
 	@PostMapping("/api/classes/{classId}/students/{studentId}/reset")
-	ResponseEntity<StudentReset.Reset> reset(Identity who, @PathVariable String classId,
-			@PathVariable String studentId) {
-		return ResponseEntity.accepted()
-			.location(URI.create("/api/classes/" + classId + "/status"))
-			.body(this.reset.reset(who, classId, studentId));
+	ResponseEntity<Accepted> reset(Identity who, @PathVariable String classId, @PathVariable String studentId) {
+		return accepted(this.reset.reset(who, classId, studentId));
 	}
 
 	@GetMapping("/api/classes/{classId}/status")

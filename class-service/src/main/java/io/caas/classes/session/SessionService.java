@@ -1,6 +1,7 @@
 package io.caas.classes.session;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -96,16 +97,10 @@ class SessionService {
 		return start(system, room, transition, decision.target(), reason);
 	}
 
-	private String start(Identity who, ClassRoom room, Transition transition, ClassState target, String reason) {
-		this.locks.requireReachable(room.id());
-		if (transition == Transition.UP) {
-			this.capacity.requireOpen(room.id(), this.templates.require(room.templateId()), room.students());
-		}
-		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
-				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
-		String operationId = OperationService.newId();
+	private void submit(Identity who, ClassRoom room, Transition transition, ClassState target, String reason,
+			String operationId, String sessionId) {
 		ClassRoom claimed = this.locks
-			.claiming(room.id(), () -> this.states.claim(room.id(), room.state(), target, operationId, sessionId))
+			.claiming(room.id(), () -> claimUnlessResetting(room, target, operationId, sessionId))
 			.orElseThrow(() -> CaasException.conflict("class-busy",
 					"class '" + room.id() + "' changed meanwhile; another operation owns it"));
 		Operation operation = this.operations.start(operationId, transition, room.id(), sessionId, claimed.students(),
@@ -118,6 +113,39 @@ class SessionService {
 			this.operations.abandon(operation, "orchestrator busy");
 			throw new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "orchestrator-busy",
 					"too many classes are opening or closing right now; try again shortly");
+		}
+	}
+
+	/**
+	 * Claims the class unless a student's reset runs in it: the reset takes its mark
+	 * under the same claim lock after it saw the class OPEN, so one of the two refuses.
+	 */
+	private Optional<ClassRoom> claimUnlessResetting(ClassRoom room, ClassState target, String operationId,
+			String sessionId) {
+		if (this.locks.resetMark(room.id()).isLocked()) {
+			throw CaasException.conflict("class-busy",
+					"a student of class '" + room.id() + "' is being reset; wait for the reset to finish");
+		}
+		return this.states.claim(room.id(), room.state(), target, operationId, sessionId);
+	}
+
+	private String start(Identity who, ClassRoom room, Transition transition, ClassState target, String reason) {
+		this.locks.requireReachable(room.id());
+		boolean reserved = (transition == Transition.UP)
+				&& this.capacity.requireOpen(room.id(), this.templates.require(room.templateId()), room.students());
+		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
+				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
+		String operationId = OperationService.newId();
+		try {
+			submit(who, room, transition, target, reason, operationId, sessionId);
+		}
+		catch (RuntimeException ex) {
+			if (reserved) {
+				// the worker releases it once it took the job; not taken, nothing will
+				// (a reservation another open of the class holds stays)
+				this.capacity.releaseQuietly(room.id());
+			}
+			throw ex;
 		}
 		log.info("transition accepted classId={} operationId={} kind={} sessionId={} by={}", room.id(), operationId,
 				transition, sessionId, who.username());

@@ -8,6 +8,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.caas.classes.capacity.HostCapacity;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.operation.Operation;
@@ -64,9 +65,12 @@ class TransitionRunner implements DisposableBean {
 
 	private final ClassSettlement settlement;
 
+	private final HostCapacity capacity;
+
 	TransitionRunner(OrchestratorProperties properties, ClassLocks locks, ClassRoomRepository classes,
 			ClassStates states, OperationService operations, TemplateCatalog templates, UpClass up, DownClass down,
-			ClassSettlement settlement) {
+			ClassSettlement settlement, HostCapacity capacity) {
+		this.capacity = capacity;
 		int size = properties.transitionWorkers();
 		this.workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				Thread.ofPlatform().name("caas-transition-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
@@ -87,6 +91,31 @@ class TransitionRunner implements DisposableBean {
 	 */
 	void submit(Operation operation) {
 		this.workers.execute(() -> run(operation));
+	}
+
+	/**
+	 * Runs a job that is not a class transition (a student's reset) on a worker now, or
+	 * throws {@link java.util.concurrent.RejectedExecutionException}.
+	 */
+	void execute(Runnable job) {
+		this.workers.execute(job);
+	}
+
+	/**
+	 * Beats the heartbeat of an operation run by the calling job until the handle is
+	 * closed, so the reconciler leaves it alone.
+	 */
+	Beat heartbeat(String operationId) {
+		this.running.add(operationId);
+		return () -> this.running.remove(operationId);
+	}
+
+	/** A heartbeat kept; closing stops it. */
+	interface Beat extends AutoCloseable {
+
+		@Override
+		void close();
+
 	}
 
 	private void run(Operation operation) {
@@ -116,6 +145,9 @@ class TransitionRunner implements DisposableBean {
 		}
 		finally {
 			this.running.remove(operation.id());
+			// an UP's reservation ends with it; a DOWN's end also clears one a crashed
+			// instance left
+			this.capacity.releaseQuietly(classId);
 			unlockQuietly(lock);
 		}
 	}

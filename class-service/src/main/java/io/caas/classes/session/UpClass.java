@@ -114,9 +114,7 @@ public class UpClass {
 				}
 			}
 			tracker.step(student, StudentStep.STARTING);
-			long deadline = System.nanoTime() + this.healthTimeout.toNanos();
-			this.runtime.awaitHealthy(container.id(), this.healthTimeout);
-			awaitAnswering(plan.classId(), student, container.id(), deadline);
+			awaitReady(plan.classId(), student, container.id());
 			tracker.step(student, StudentStep.READY);
 		}
 		catch (InterruptedException ex) {
@@ -126,6 +124,16 @@ public class UpClass {
 		catch (RuntimeException ex) {
 			tracker.fail(student, reason(ex));
 		}
+	}
+
+	/**
+	 * Waits until the started runtime's IDE answers through the edge (READY), within the
+	 * health timeout; a student's reset waits the same way.
+	 */
+	void awaitReady(String classId, String student, String containerId) throws InterruptedException {
+		long deadline = System.nanoTime() + this.healthTimeout.toNanos();
+		this.runtime.awaitHealthy(containerId, this.healthTimeout);
+		awaitAnswering(classId, student, containerId, deadline);
 	}
 
 	/**

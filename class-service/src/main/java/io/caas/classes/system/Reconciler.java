@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.caas.classes.capacity.HostCapacity;
 import io.caas.classes.idle.IdleStops;
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
@@ -23,6 +24,7 @@ import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.session.ClassStates;
+import io.caas.classes.session.ResetRecovery;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RLock;
 import org.slf4j.Logger;
@@ -36,15 +38,16 @@ import org.springframework.stereotype.Component;
 /**
  * Heals what a crash left behind: a class stuck OPENING or CLOSING gets the state its
  * containers tell (any container: OPEN, none: CLOSED) and its operation is marked FAILED
- * ({@code interrupted}); a RUNNING operation no worker owns is marked the same; the
- * network of a closed class is removed once no container is on it; Traefik is joined
- * again to the network of every open class (it loses them when it is recreated); the
- * stopped runtimes of an open class are started again (after an engine restart). Runs
- * once when the service is ready, then every {@code caas.reconciler.interval}; a pass
- * that had to leave a class OPENING or CLOSING (its lock still held, its operation young
- * or its heartbeat fresh) looks again once {@code grace} has passed, so a service killed
- * mid-operation is healed about {@code grace} after it is back, not a whole interval
- * later. Skip rules:
+ * ({@code interrupted}); a RUNNING operation no worker owns is marked the same (a
+ * student's RESET first heals the class when it had removed the student's runtime:
+ * {@link ResetRecovery}); the network of a closed class is removed once no container is
+ * on it; Traefik is joined again to the network of every open class (it loses them when
+ * it is recreated); the stopped runtimes of an open class are started again (after an
+ * engine restart). Runs once when the service is ready, then every
+ * {@code caas.reconciler.interval}; a pass that had to leave a class OPENING or CLOSING
+ * (its lock still held, its operation young or its heartbeat fresh) looks again once
+ * {@code grace} has passed, so a service killed mid-operation is healed about
+ * {@code grace} after it is back, not a whole interval later. Skip rules:
  * <ol>
  * <li>{@code busy}: the class lock is held (a worker is running it);</li>
  * <li>{@code settled}: the class left its transient state meanwhile;</li>
@@ -79,6 +82,10 @@ class Reconciler implements DisposableBean {
 
 	private final IdleStops idleStops;
 
+	private final ResetRecovery resets;
+
+	private final HostCapacity capacity;
+
 	private final Clock clock;
 
 	private final ScheduledExecutorService scheduler = Executors
@@ -88,7 +95,10 @@ class Reconciler implements DisposableBean {
 
 	Reconciler(ReconcilerProperties properties, ClassRoomRepository classes, OperationService operations,
 			ClassStates states, ClassLocks locks, ClassSettlement settlement, ContainerRuntime runtime,
-			TraefikAttachment traefik, MeterRegistry meters, Clock clock, IdleStops idleStops) {
+			TraefikAttachment traefik, MeterRegistry meters, Clock clock, IdleStops idleStops, ResetRecovery resets,
+			HostCapacity capacity) {
+		this.capacity = capacity;
+		this.resets = resets;
 		this.idleStops = idleStops;
 		this.runtime = runtime;
 		this.traefik = traefik;
@@ -138,6 +148,9 @@ class Reconciler implements DisposableBean {
 			boolean owned = room.map(r -> operation.id().equals(r.operationId()) && r.state().isTransient())
 				.orElse(false);
 			if (!owned) {
+				if (!recovered(operation, trigger)) {
+					continue;
+				}
 				this.operations.abandon(operation, "interrupted");
 				count("abandoned", "orphan-operation");
 				log.info("operation healed operationId={} classId={} reason=orphan-operation trigger={}",
@@ -145,6 +158,23 @@ class Reconciler implements DisposableBean {
 			}
 		}
 		return leftTransient;
+	}
+
+	/**
+	 * A RESET left by a crash: its student gets a runtime again first (false: not now,
+	 * the operation stays RUNNING for the next pass).
+	 */
+	private boolean recovered(Operation operation, String trigger) {
+		try {
+			this.resets.recover(operation);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			count("skipped", "reset-not-recovered");
+			log.warn("reset not recovered operationId={} classId={} reason={} trigger={}", operation.id(),
+					operation.classId(), ex.getMessage(), trigger);
+			return false;
+		}
 	}
 
 	/** Whether the class is no longer transient (healed now, or settled meanwhile). */
@@ -172,6 +202,8 @@ class Reconciler implements DisposableBean {
 			ClassState state = this.settlement.settle(classId);
 			this.states.heal(classId, room.state(), room.operationId(), state);
 			operation.ifPresent(o -> this.operations.abandon(o, "interrupted"));
+			// the reservation of an open whose instance crashed
+			this.capacity.releaseQuietly(classId);
 			count("healed", "interrupted");
 			log.info("class healed classId={} from={} to={} operationId={} reason=interrupted trigger={}", classId,
 					room.state(), state, room.operationId(), trigger);

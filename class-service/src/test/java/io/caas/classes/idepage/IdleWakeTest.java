@@ -97,8 +97,9 @@ class IdleWakeTest {
 		given(this.lock.tryLock()).willReturn(true);
 		this.runtime.hostMemory = gib << 30;
 		TemplateCatalog templates = TemplateCatalog.of(List.of(Fixtures.codeserver()));
-		HostCapacity capacity = new HostCapacity(this.runtime, templates,
-				new CapacityProperties(DataSize.ofGigabytes(2), DataSize.ofBytes(0)));
+		HostCapacity capacity = new HostCapacity(this.runtime,
+				new CapacityProperties(DataSize.ofGigabytes(2), DataSize.ofBytes(0), null),
+				new io.caas.classes.support.LocalCapacityLedger(), Fixtures.installation());
 		return new IdleWake(this.runtime, this.stops,
 				new ClassLocks(redisson, new io.caas.classes.claim.ClassClaim(redisson)), capacity, templates,
 				new IdleProperties(Duration.ofSeconds(60), Duration.ofSeconds(10)),

@@ -124,30 +124,38 @@ class OrchestratorFeaturesIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	@Order(1)
-	void resetCollectsTheWorkspaceThenStartsTheStudentAgainFromAFreshOne() throws Exception {
+	void resetIsAnOperationThatCollectsTheWorkspaceThenStartsTheStudentAgainFromAFreshOne() throws Exception {
 		Api api = api();
 		String classId = open("ofereset" + RUN, List.of("s1", "s2"), true);
 		String before = container(classId, "s1");
 		String other = container(classId, "s2");
 		writeFile(before, "src/main.py", "print('before the reset')\n");
+		writeFile(before, "notes.md", "# week 1\n");
+		Map<String, String> ledger = Ledger.of(docker, before);
 
 		Api.Response reset = api.post("/api/classes/" + classId + "/students/s1/reset", TEACHER, "teacher", "");
 
 		assertThat(reset.status()).as(String.valueOf(reset.body())).isEqualTo(202);
-		assertThat(reset.body().path("fileCount").asInt()).isEqualTo(1);
+		Api.Response busy = api.post("/api/classes/" + classId + "/up", TEACHER, "teacher", "");
+		assertThat(busy.status()).as("the class is busy while the reset runs").isEqualTo(409);
+		assertThat(busy.text("code")).isEqualTo("class-busy");
+		assertThat(api.post("/api/classes/" + classId + "/students/s2/reset", TEACHER, "teacher", "").status())
+			.isEqualTo(409);
+		JsonNode done = awaitFinished(api, reset.text("operationId"));
+		assertThat(done.path("kind").asString()).isEqualTo("RESET");
+		assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+		assertThat(done.path("students").get(0).path("state").asString()).isEqualTo("READY");
+		assertThat(done.path("students").get(0).path("files").asInt()).isEqualTo(2);
 		String sessionId = status(classId).path("sessionId").asString();
 		try (MinioClient minio = minio()) {
-			JsonNode manifest = LifecycleFixtures.latestManifest(minio, "caas-it-" + RUN,
-					classId + "/" + sessionId + "/s1/");
-			assertThat(manifest.path("attemptId").asString()).isEqualTo(reset.text("attemptId"));
-			assertThat(manifest.path("files").toString()).contains("src/main.py");
+			Ledger.assertStored(minio, "caas-it-" + RUN, classId + "/" + sessionId + "/s1/", ledger);
 		}
+		assertThat(EdgeTraefik.get(traefik, classId + "-s1-ide.caas.localhost", "/healthz"))
+			.as("READY means the new IDE answers through the edge")
+			.startsWith("HTTP/1.1 200");
 		String after = container(classId, "s1");
 		assertThat(after).isNotEqualTo(before);
 		assertThat(container(classId, "s2")).as("the classmate is untouched").isEqualTo(other);
-		await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> studentState(classId, "s1"), "READY"::equals);
 		assertThat(docker.exec(after, "1000", "ls -A /home/student/workspace")).doesNotContain("src");
 		assertThat(api.post("/api/classes/" + classId + "/students/s1/reset", "s1", "student", "").status())
 			.isEqualTo(403);

@@ -198,6 +198,11 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 		assertThatThrownBy(() -> other
 			.createAndStart(this.specs.container(this.classId, "s2", this.session, Fixtures.codeserver())))
 			.hasMessageContaining("does not carry caas.installation=orcother");
+		// memory is the host's: capacity sees both installations' runtimes, with limits
+		assertThat(this.runtime.runningLimitsOfAllInstallations(Labels.classSelector(this.classId)))
+			.extracting(MemoryLimit::containerId, MemoryLimit::bytes)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(mine.id(), 1L << 30),
+					org.assertj.core.groups.Tuple.tuple(theirs.id(), 1L << 30));
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.MemoryLimit;
 import io.caas.classes.runtime.ContainerRuntimeException;
 import io.caas.classes.runtime.NetworkSpec;
 import io.caas.classes.runtime.RuntimeContainer;
@@ -55,6 +56,12 @@ public class FakeContainerRuntime implements ContainerRuntime {
 
 	/** What {@link #hostMemoryBytes()} reports. */
 	public volatile long hostMemory = 64L << 30;
+
+	/**
+	 * Running runtimes of other installations on the same engine, as
+	 * {@link #runningLimitsOfAllInstallations} reports them beside this one's.
+	 */
+	public final List<MemoryLimit> otherInstallations = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger creating = new AtomicInteger();
 
@@ -293,6 +300,21 @@ public class FakeContainerRuntime implements ContainerRuntime {
 	@Override
 	public long hostMemoryBytes() {
 		return this.hostMemory;
+	}
+
+	@Override
+	public List<MemoryLimit> runningLimitsOfAllInstallations(Map<String, String> labels) {
+		List<MemoryLimit> found = new ArrayList<>();
+		for (Fake c : this.containers.values()) {
+			boolean running = c.state == State.RUNNING || c.state == State.CREATED || c.state == State.RESTARTING;
+			if (running && c.labels.entrySet().containsAll(labels.entrySet())) {
+				found.add(new MemoryLimit(c.id, c.labels, (c.spec != null) ? c.spec.memoryBytes() : 0));
+			}
+		}
+		this.otherInstallations.stream()
+			.filter(m -> m.labels().entrySet().containsAll(labels.entrySet()))
+			.forEach(found::add);
+		return found;
 	}
 
 	/** One fake container. */

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.caas.classes.capacity.HostCapacity;
 import io.caas.classes.idle.IdleStops;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.lifecycle.Transition;
@@ -20,6 +21,7 @@ import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.session.ClassStates;
+import io.caas.classes.session.ResetRecovery;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,8 @@ class ReconcilerTest {
 	private final Reconciler reconciler = new Reconciler(
 			new ReconcilerProperties(Duration.ofSeconds(60), Duration.ofSeconds(30)), this.classes, this.operations,
 			this.states, this.locks, this.settlement, mock(ContainerRuntime.class), mock(TraefikAttachment.class),
-			new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC), mock(IdleStops.class));
+			new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC), mock(IdleStops.class),
+			mock(ResetRecovery.class), mock(HostCapacity.class));
 
 	private final ClassRoom closing = new ClassRoom("cs101", "Intro", "CS", "codeserver", "teacher1", List.of("s1"),
 			ClassState.CLOSING, "sess", "op1", NOW.minusSeconds(120), 3L);
