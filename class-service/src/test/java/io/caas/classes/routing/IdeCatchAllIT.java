@@ -28,25 +28,9 @@ class IdeCatchAllIT {
 
 	private static final Network network = Network.newNetwork();
 
-	@SuppressWarnings("resource")
-	private static final GenericContainer<?> classService = new GenericContainer<>(
-			DockerImageName.parse("caas-local/java:25"))
-		.withLabel("caas.test", "true")
-		.withNetwork(network)
-		.withNetworkAliases("class-service")
-		.withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("/opt/java/openjdk/bin/jwebserver"))
-		.withCommand("-b", "0.0.0.0", "-p", "8083", "-d", "/tmp")
-		.waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofSeconds(60)));
+	private static final GenericContainer<?> classService = fileServer("class-service", 8083);
 
-	@SuppressWarnings("resource")
-	private static final GenericContainer<?> gateway = new GenericContainer<>(
-			DockerImageName.parse("caas-local/java:25"))
-		.withLabel("caas.test", "true")
-		.withNetwork(network)
-		.withNetworkAliases("gateway")
-		.withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("/opt/java/openjdk/bin/jwebserver"))
-		.withCommand("-b", "0.0.0.0", "-p", "8080", "-d", "/tmp")
-		.waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofSeconds(60)));
+	private static final GenericContainer<?> gateway = fileServer("gateway", 8080);
 
 	@SuppressWarnings("resource")
 	private static final GenericContainer<?> traefik = EdgeTraefik.forInstallation("orcnone", "traefik-orccatchall")
@@ -112,6 +96,17 @@ class IdeCatchAllIT {
 			.doesNotContain("Directory listing");
 		assertThat(EdgeTraefik.get(traefik, "cs101-student1-idexcaas.localhost", "/"))
 			.doesNotContain("Directory listing");
+	}
+
+	/** The JDK's file server on {@code alias:port}, serving {@code /tmp}. */
+	@SuppressWarnings("resource")
+	private static GenericContainer<?> fileServer(String alias, int port) {
+		return new GenericContainer<>(DockerImageName.parse("caas-local/java:25")).withLabel("caas.test", "true")
+			.withNetwork(network)
+			.withNetworkAliases(alias)
+			.withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("/opt/java/openjdk/bin/jwebserver"))
+			.withCommand("-b", "0.0.0.0", "-p", Integer.toString(port), "-d", "/tmp")
+			.waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofSeconds(60)));
 	}
 
 	private static synchronized void forwardAuthAllows(boolean allow) throws Exception {
