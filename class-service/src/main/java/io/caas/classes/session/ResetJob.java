@@ -2,6 +2,7 @@ package io.caas.classes.session;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import io.caas.classes.operation.OperationTracker;
 import io.caas.classes.operation.StudentStep;
@@ -89,15 +90,18 @@ class ResetJob {
 		}
 	}
 
-	/** Runs the reset and ends the operation; never throws. */
-	void run(Plan plan, OperationTracker tracker) {
+	/**
+	 * Runs the reset and ends the operation; never throws. {@code stillHeld} tells
+	 * whether the class lock is still this worker's: nothing is removed once it is not.
+	 */
+	void run(Plan plan, OperationTracker tracker, BooleanSupplier stillHeld) {
 		String student = plan.studentId();
 		String failure = null;
 		try {
 			RuntimeContainer fresh;
 			try (ProvisionPermits.Permit permit = this.permits.acquire()) {
 				Manifest saved = collectAll(plan, tracker);
-				plan.containers().forEach(c -> this.runtime.remove(c.id()));
+				removeCollected(plan, stillHeld);
 				tracker.step(student, StudentStep.CREATING);
 				fresh = create(plan, saved);
 			}
@@ -130,6 +134,28 @@ class ResetJob {
 			tracker.step(plan.studentId(), StudentStep.VERIFIED);
 		}
 		return saved;
+	}
+
+	/**
+	 * Removes the collected runtimes only while the class lock is still held and none of
+	 * them runs again: a reconciler that took a lost lock may have started one, and the
+	 * student may have written more into it since the collection.
+	 */
+	private void removeCollected(Plan plan, BooleanSupplier stillHeld) {
+		if (!stillHeld.getAsBoolean()) {
+			throw CaasException.conflict("runtime-restarted", "the class lock was lost after the collection "
+					+ "(Redis unavailable or restarted); the runtime may run again, so nothing was removed");
+		}
+		for (RuntimeContainer container : plan.containers()) {
+			boolean running = this.runtime.inspect(container.id())
+				.map(c -> c.state() == RuntimeContainer.State.RUNNING)
+				.orElse(false);
+			if (running) {
+				throw CaasException.conflict("runtime-restarted", "the runtime " + container.name()
+						+ " was started again after the collection; nothing was removed, reset again to retry");
+			}
+		}
+		plan.containers().forEach(c -> this.runtime.remove(c.id()));
 	}
 
 	private RuntimeContainer create(Plan plan, Manifest saved) {

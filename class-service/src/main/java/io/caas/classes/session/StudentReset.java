@@ -121,7 +121,7 @@ class StudentReset {
 			log.info("reset accepted classId={} studentId={} operationId={} by={}", classId, studentId, operation.id(),
 					who.username());
 			try (TransitionRunner.Beat beat = this.runner.heartbeat(operation.id())) {
-				this.job.run(plan, this.operations.track(operation));
+				this.job.run(plan, this.operations.track(operation), () -> stillHeld(lock));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -157,6 +157,15 @@ class StudentReset {
 			throw CaasException.conflict("class-busy", "class '" + classId + "' is being reset; try again shortly");
 		}
 		return true;
+	}
+
+	private static boolean stillHeld(RLock lock) {
+		try {
+			return lock.isHeldByCurrentThread();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private static void unlockQuietly(RLock lock) {

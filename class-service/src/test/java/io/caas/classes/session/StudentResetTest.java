@@ -130,6 +130,40 @@ class StudentResetTest {
 	}
 
 	@Test
+	void resetThatLostTheClassLockAfterTheCollectionRemovesNothing() throws Exception {
+		room(ClassState.OPEN);
+		FakeContainerRuntime.Fake old = open("s1");
+		StudentReset reset = reset();
+		given(this.lock.isHeldByCurrentThread()).willReturn(false);
+
+		reset.reset(this.teacher, "cs101", "s1");
+
+		assertThat(this.recorded.student("s1").state()).isEqualTo(StudentStep.FAILED);
+		assertThat(this.recorded.student("s1").reason()).startsWith("runtime-restarted: ");
+		assertThat(this.runtime.byName("caas-cs101-s1").orElseThrow().id).isEqualTo(old.id);
+		assertThat(this.runtime.events).doesNotContain("remove caas-cs101-s1");
+	}
+
+	@Test
+	void resetWhoseRuntimeWasStartedAgainAfterTheCollectionRemovesNothing() throws Exception {
+		room(ClassState.OPEN);
+		FakeContainerRuntime.Fake old = open("s1");
+		StudentReset reset = reset();
+		willAnswer(call -> {
+			// the reconciler started the stopped runtime meanwhile; the student writes on
+			old.state = RuntimeContainer.State.RUNNING;
+			old.file("later.md", "more\n");
+			return true;
+		}).given(this.lock).isHeldByCurrentThread();
+
+		reset.reset(this.teacher, "cs101", "s1");
+
+		assertThat(this.recorded.student("s1").reason()).startsWith("runtime-restarted: ");
+		assertThat(this.runtime.byName("caas-cs101-s1").orElseThrow().files).containsKey("later.md");
+		assertThat(this.runtime.events).doesNotContain("remove caas-cs101-s1");
+	}
+
+	@Test
 	void resetWhoseNewIdeNeverAnswersEndsFailed() throws Exception {
 		room(ClassState.OPEN);
 		open("s1");
