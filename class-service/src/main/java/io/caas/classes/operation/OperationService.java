@@ -90,6 +90,12 @@ public class OperationService {
 		}
 	}
 
+	/** Whether an operation of the class started after {@code since}. */
+	public boolean anyStartedAfter(String classId, Instant since) {
+		return this.mongo.exists(Query.query(Criteria.where("classId").is(classId).and("startedAt").gt(since)),
+				Operation.class);
+	}
+
 	/** Marks the operation's owner alive now. */
 	public void heartbeat(String operationId) {
 		this.mongo.updateFirst(
