@@ -2,10 +2,12 @@ package io.caas.classes.session;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.operation.Operation;
@@ -89,13 +91,31 @@ class StudentReset {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			accepted.cancel(false);
-			throw CaasException.conflict("class-busy", "interrupted before the reset started");
+			return unlessAccepted(accepted,
+					() -> CaasException.conflict("class-busy", "interrupted before the reset started"));
 		}
 		catch (TimeoutException ex) {
-			accepted.cancel(false);
-			throw new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "orchestrator-busy",
-					"the reset did not start within " + ACCEPT_SECONDS + "s; nothing was changed, try again");
+			return unlessAccepted(accepted, () -> new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "orchestrator-busy",
+					"the reset did not start within " + ACCEPT_SECONDS + "s; nothing was changed, try again"));
+		}
+	}
+
+	/**
+	 * Gives up waiting, unless the worker settled the reset just after the wait ended: an
+	 * accepted reset runs, so its id is the answer (or its refusal the problem).
+	 */
+	static String unlessAccepted(CompletableFuture<String> accepted, Supplier<CaasException> refusal) {
+		if (accepted.cancel(false)) {
+			throw refusal.get();
+		}
+		try {
+			return accepted.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
 		}
 	}
 

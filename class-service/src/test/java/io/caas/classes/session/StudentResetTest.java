@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.caas.classes.lifecycle.ClassState;
@@ -161,6 +162,24 @@ class StudentResetTest {
 		assertThat(this.recorded.student("s1").reason()).startsWith("runtime-restarted: ");
 		assertThat(this.runtime.byName("caas-cs101-s1").orElseThrow().files).containsKey("later.md");
 		assertThat(this.runtime.events).doesNotContain("remove caas-cs101-s1");
+	}
+
+	@Test
+	void aResetAcceptedJustAfterTheWaitEndedAnswersWithItsOperation() {
+		CompletableFuture<String> accepted = CompletableFuture.completedFuture("op7");
+
+		assertThat(StudentReset.unlessAccepted(accepted, () -> CaasException.conflict("class-busy", "late")))
+			.isEqualTo("op7");
+	}
+
+	@Test
+	void aResetNotAcceptedWhenTheWaitEndedIsRefusedAndNeverRecorded() {
+		CompletableFuture<String> accepted = new CompletableFuture<>();
+
+		assertThatThrownBy(
+				() -> StudentReset.unlessAccepted(accepted, () -> CaasException.conflict("class-busy", "late")))
+			.satisfies(ex -> assertThat(((CaasException) ex).code()).isEqualTo("class-busy"));
+		assertThat(accepted.complete("op8")).isFalse();
 	}
 
 	@Test
