@@ -37,6 +37,19 @@ public class ClassLocks {
 		return this.redisson.getLock("caas:class:" + classId + ":reset");
 	}
 
+	/**
+	 * Whether a reset of the class is running (its mark is held); {@code true} when Redis
+	 * cannot tell, so nobody abandons a reset that may still run.
+	 */
+	public boolean resetRunning(String classId) {
+		try {
+			return resetMark(classId).isLocked();
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
+	}
+
 	/** Runs a claim of the class's state alone ({@link ClassClaim}). */
 	<T> T claiming(String classId, Supplier<T> claim) {
 		return this.claim.claiming(classId, claim);

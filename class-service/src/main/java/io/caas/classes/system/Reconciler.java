@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.caas.classes.capacity.HostCapacity;
 import io.caas.classes.idle.IdleStops;
+import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
 import io.caas.classes.roster.ClassRoom;
@@ -25,6 +26,7 @@ import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.session.ClassStates;
 import io.caas.classes.session.ResetRecovery;
+import io.caas.common.error.CaasException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RLock;
 import org.slf4j.Logger;
@@ -144,6 +146,11 @@ class Reconciler implements DisposableBean {
 			if (isYoung(operation) || ownerAlive(operation)) {
 				continue;
 			}
+			if (operation.kind() == Transition.RESET && this.locks.resetRunning(operation.classId())) {
+				// its worker still holds the reset mark even if its heartbeat writes fail
+				count("skipped", "reset-running");
+				continue;
+			}
 			Optional<ClassRoom> room = this.classes.findById(operation.classId());
 			boolean owned = room.map(r -> operation.id().equals(r.operationId()) && r.state().isTransient())
 				.orElse(false);
@@ -162,7 +169,8 @@ class Reconciler implements DisposableBean {
 
 	/**
 	 * A RESET left by a crash: its student gets a runtime again first (false: not now,
-	 * the operation stays RUNNING for the next pass).
+	 * the operation stays RUNNING for the next pass when the heal may start later, or it
+	 * is abandoned with the reason when it never can).
 	 */
 	private boolean recovered(Operation operation, String trigger) {
 		try {
@@ -170,11 +178,30 @@ class Reconciler implements DisposableBean {
 			return true;
 		}
 		catch (RuntimeException ex) {
-			count("skipped", "reset-not-recovered");
+			String reason = (ex instanceof CaasException problem) ? problem.code() + ": " + ex.getMessage()
+					: ex.toString();
 			log.warn("reset not recovered operationId={} classId={} reason={} trigger={}", operation.id(),
-					operation.classId(), ex.getMessage(), trigger);
+					operation.classId(), reason, trigger);
+			if (retryable(ex)) {
+				count("skipped", "reset-not-recovered");
+			}
+			else {
+				this.operations.abandon(operation, "interrupted; not recovered: " + reason);
+				count("abandoned", "reset-not-recoverable");
+			}
 			return false;
 		}
+	}
+
+	/**
+	 * Busy, capacity or an unavailable dependency: the heal may start on a later pass.
+	 */
+	static boolean retryable(RuntimeException ex) {
+		if (!(ex instanceof CaasException problem)) {
+			return true;
+		}
+		return problem.code().equals("class-busy") || problem.code().startsWith("capacity-")
+				|| problem.status().value() == 503;
 	}
 
 	/** Whether the class is no longer transient (healed now, or settled meanwhile). */

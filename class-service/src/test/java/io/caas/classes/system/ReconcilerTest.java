@@ -22,6 +22,7 @@ import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.session.ClassStates;
 import io.caas.classes.session.ResetRecovery;
+import io.caas.common.error.CaasException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,10 @@ import org.redisson.api.RLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -57,11 +60,13 @@ class ReconcilerTest {
 
 	private final RLock lock = mock(RLock.class);
 
+	private final ResetRecovery resets = mock(ResetRecovery.class);
+
 	private final Reconciler reconciler = new Reconciler(
 			new ReconcilerProperties(Duration.ofSeconds(60), Duration.ofSeconds(30)), this.classes, this.operations,
 			this.states, this.locks, this.settlement, mock(ContainerRuntime.class), mock(TraefikAttachment.class),
-			new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC), mock(IdleStops.class),
-			mock(ResetRecovery.class), mock(HostCapacity.class));
+			new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC), mock(IdleStops.class), this.resets,
+			mock(HostCapacity.class));
 
 	private final ClassRoom closing = new ClassRoom("cs101", "Intro", "CS", "codeserver", "teacher1", List.of("s1"),
 			ClassState.CLOSING, "sess", "op1", NOW.minusSeconds(120), 3L);
@@ -112,6 +117,45 @@ class ReconcilerTest {
 		assertThat(this.reconciler.reconcile("test")).isFalse();
 		verify(this.states).heal("cs101", ClassState.CLOSING, "op1", ClassState.OPEN);
 		verify(this.operations).abandon(dead, "interrupted");
+	}
+
+	@Test
+	void aResetWhoseWorkerStillHoldsTheResetMarkIsNotAbandoned() {
+		Operation reset = reset();
+		given(this.operations.running()).willReturn(List.of(reset));
+		given(this.locks.resetRunning("cs101")).willReturn(true);
+
+		this.reconciler.reconcile("test");
+
+		verify(this.resets, never()).recover(any());
+		verify(this.operations, never()).abandon(eq(reset), any());
+	}
+
+	@Test
+	void aResetWhoseHealIsBusyStaysForTheNextPass() {
+		Operation reset = reset();
+		given(this.operations.running()).willReturn(List.of(reset));
+		willThrow(CaasException.conflict("class-busy", "busy")).given(this.resets).recover(reset);
+
+		this.reconciler.reconcile("test");
+
+		verify(this.operations, never()).abandon(eq(reset), any());
+	}
+
+	@Test
+	void aResetWhoseHealCanNeverStartIsAbandonedWithTheReason() {
+		Operation reset = reset();
+		given(this.operations.running()).willReturn(List.of(reset));
+		willThrow(CaasException.conflict("roster-empty", "no students")).given(this.resets).recover(reset);
+
+		this.reconciler.reconcile("test");
+
+		verify(this.operations).abandon(eq(reset), contains("roster-empty: no students"));
+	}
+
+	private static Operation reset() {
+		return new Operation("r1", Transition.RESET, "cs101", "sess", OperationState.RUNNING, null, "teacher1",
+				NOW.minusSeconds(120), null, List.of(), null, 1L);
 	}
 
 	private static Operation running(Instant startedAt) {
