@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * reaches us without forward-auth, so any request may wake it): at most once per
  * {@code caas.idle.wake-interval} per runtime, only in an OPEN class whose lock is free,
  * and only if the host has memory for it (capacity admission, under the same lock as
- * every open's).
+ * every open's). Only a host without memory ({@code capacity-exceeded}) shows the full
+ * page; any other refusal shows the starting page and lets the next request try again.
  */
 @Component
 class IdleWake {
@@ -92,7 +93,12 @@ class IdleWake {
 		}
 		catch (CaasException ex) {
 			log.info("runtime not woken classId={} studentId={} reason={}", room.id(), studentId, ex.getMessage());
-			return IdePage.full(studentId);
+			if ("capacity-exceeded".equals(ex.code())) {
+				return IdePage.full(studentId);
+			}
+			// busy or unavailable for now: the next request may wake it at once
+			this.lastWake.remove(container.id());
+			return IdePage.starting(studentId);
 		}
 		finally {
 			lock.unlock();

@@ -19,15 +19,20 @@ import io.caas.classes.session.ClassLocks;
 import io.caas.classes.support.FakeContainerRuntime;
 import io.caas.classes.support.Fixtures;
 import io.caas.classes.template.TemplateCatalog;
+import io.caas.common.error.CaasException;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -70,6 +75,24 @@ class IdleWakeTest {
 	}
 
 	@Test
+	void aBusyAdmissionShowsTheStartingPageAndTheNextRequestTriesAgain() {
+		RuntimeContainer stopped = idleRuntime();
+		HostCapacity capacity = mock(HostCapacity.class);
+		willThrow(new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "capacity-busy", "busy")).willAnswer(call -> {
+			call.<Runnable>getArgument(3).run();
+			return null;
+		}).given(capacity).startIfRoom(any(), anyInt(), anyString(), any());
+		IdleWake wake = wake(64, capacity);
+
+		Optional<IdePage> first = wake.wakeIfIdle(this.room, "s1", List.of(stopped));
+		Optional<IdePage> second = wake.wakeIfIdle(this.room, "s1", List.of(stopped));
+
+		assertThat(first).hasValueSatisfying(p -> assertThat(p.title()).isEqualTo("Your IDE is starting"));
+		assertThat(second).hasValueSatisfying(p -> assertThat(p.title()).isEqualTo("Your IDE is starting"));
+		assertThat(this.runtime.events).containsOnlyOnce("start caas-cs101-s1");
+	}
+
+	@Test
 	void aRuntimeStoppedForAnotherReasonIsNotWoken() {
 		FakeContainerRuntime.Fake fake = this.runtime.run("caas-cs101-s1", labels());
 		fake.state = RuntimeContainer.State.EXITED;
@@ -92,14 +115,18 @@ class IdleWakeTest {
 
 	/** A host of {@code gib} GiB with a 2 GiB reserve; the template needs 1 GiB. */
 	private IdleWake wake(long gib) {
+		return wake(gib,
+				new HostCapacity(this.runtime,
+						new CapacityProperties(DataSize.ofGigabytes(2), DataSize.ofBytes(0), null),
+						new io.caas.classes.support.LocalCapacityLedger(), Fixtures.installation()));
+	}
+
+	private IdleWake wake(long gib, HostCapacity capacity) {
 		RedissonClient redisson = mock(RedissonClient.class);
 		given(redisson.getLock(any(String.class))).willReturn(this.lock);
 		given(this.lock.tryLock()).willReturn(true);
 		this.runtime.hostMemory = gib << 30;
 		TemplateCatalog templates = TemplateCatalog.of(List.of(Fixtures.codeserver()));
-		HostCapacity capacity = new HostCapacity(this.runtime,
-				new CapacityProperties(DataSize.ofGigabytes(2), DataSize.ofBytes(0), null),
-				new io.caas.classes.support.LocalCapacityLedger(), Fixtures.installation());
 		return new IdleWake(this.runtime, this.stops,
 				new ClassLocks(redisson, new io.caas.classes.claim.ClassClaim(redisson)), capacity, templates,
 				new IdleProperties(Duration.ofSeconds(60), Duration.ofSeconds(10)),
