@@ -30,12 +30,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Accepts one student's reset as an operation of kind RESET. A transition worker takes
- * the class lock, validates (the class is OPEN, the student has a runtime or the class
- * carries work over, the template's IDE settings can be prepared) and records the
- * operation; only then does the request answer with its id, so every refusal is still the
- * request's own 4xx. The worker then runs {@link ResetJob} holding the class lock and the
- * reset mark the whole time: restart, another reset, open and close of the class answer
- * 409 {@code class-busy} meanwhile.
+ * the class lock, validates (the class is OPEN, the student has a runtime or is on the
+ * roster, the template's IDE settings can be prepared) and records the operation; only
+ * then does the request answer with its id, so every refusal is still the request's own
+ * 4xx. The worker then runs {@link ResetJob} holding the class lock and the reset mark
+ * the whole time: restart, another reset, open and close of the class answer 409
+ * {@code class-busy} meanwhile.
  */
 @Service
 class StudentReset {
@@ -160,7 +160,7 @@ class StudentReset {
 		OpenClassGuard.requireOpen(room);
 		List<RuntimeContainer> containers = this.runtime.list(Labels.studentSelector(classId, studentId));
 		boolean carryOver = room.section().carryOver() && this.job.canCarryOver();
-		if (containers.isEmpty() && !carryOver) {
+		if (containers.isEmpty() && !room.students().contains(studentId)) {
 			throw CaasException.notFound("runtime of student", studentId);
 		}
 		Template template = this.templates.require(room.templateId());

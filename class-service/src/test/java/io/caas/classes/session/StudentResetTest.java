@@ -183,6 +183,17 @@ class StudentResetTest {
 	}
 
 	@Test
+	void resetOfARosterStudentWithoutARuntimeCreatesAFreshOne() throws Exception {
+		room(ClassState.OPEN);
+
+		reset().reset(this.teacher, "cs101", "s2");
+
+		assertThat(this.recorded.last().state()).isEqualTo(OperationState.SUCCEEDED);
+		assertThat(this.runtime.byName("caas-cs101-s2").orElseThrow().state).isEqualTo(RuntimeContainer.State.RUNNING);
+		assertThat(this.runtime.events).noneMatch(e -> e.startsWith("stop ") || e.startsWith("remove "));
+	}
+
+	@Test
 	void resetWhoseNewIdeNeverAnswersEndsFailed() throws Exception {
 		room(ClassState.OPEN);
 		open("s1");
