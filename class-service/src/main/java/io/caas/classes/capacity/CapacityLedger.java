@@ -17,13 +17,17 @@ public interface CapacityLedger {
 	Map<String, Long> reservations();
 
 	/**
-	 * Records the owner's reservation unless it has one (an open of the class still
-	 * running, whose reservation stays its own); it lapses after {@code ttl}.
+	 * Records the owner's reservation for {@code holder} (the open's operation id) unless
+	 * it has one (an open of the class still running, whose reservation stays its own);
+	 * it lapses after {@code ttl}.
 	 * @return whether this call recorded it
 	 */
-	boolean reserve(String owner, long bytes, Duration ttl);
+	boolean reserve(String owner, String holder, long bytes, Duration ttl);
 
-	/** Ends the owner's reservation; none is fine. */
-	void release(String owner);
+	/**
+	 * Ends the owner's reservation if {@code holder} recorded it; none, or another
+	 * holder's, is left as it is.
+	 */
+	void release(String owner, String holder);
 
 }

@@ -53,11 +53,11 @@ public class HostCapacity {
 	 * Admits an open of the class and records its reservation (template memory × every
 	 * student of the roster; runtimes of the class already running count within it), or
 	 * refuses with 409 {@code capacity-exceeded} saying how many students would fit. The
-	 * caller releases it with {@link #release} when the open ends.
+	 * reservation is the operation's: only {@link #release} with its id ends it.
 	 * @return whether this call recorded the reservation (false: nothing to start, or an
 	 * open of the class already holds one; a request that then fails must leave it)
 	 */
-	public boolean requireOpen(String classId, Template template, List<String> students) {
+	public boolean requireOpen(String classId, String operationId, Template template, List<String> students) {
 		String owner = owner(this.installation.id(), classId);
 		Set<String> running = this.runtime.list(Labels.classSelector(classId))
 			.stream()
@@ -72,22 +72,22 @@ public class HostCapacity {
 		return this.ledger.admitting(() -> {
 			Capacity capacity = now(owner);
 			require(capacity, template, students.size(), "opening class '" + classId + "'");
-			boolean recorded = this.ledger.reserve(owner, bytes, this.properties.reservationTtl());
+			boolean recorded = this.ledger.reserve(owner, operationId, bytes, this.properties.reservationTtl());
 			log.info("capacity admitted classId={} bytes={} recorded={} freeBytesBefore={}", classId, bytes, recorded,
 					capacity.free());
 			return recorded;
 		});
 	}
 
-	/** Ends the reservation of the class's open. */
-	public void release(String classId) {
-		this.ledger.release(owner(this.installation.id(), classId));
+	/** Ends the reservation of the class's open if that operation recorded it. */
+	public void release(String classId, String operationId) {
+		this.ledger.release(owner(this.installation.id(), classId), operationId);
 	}
 
 	/** The same, never throwing: a reservation left behind lapses after its TTL. */
-	public void releaseQuietly(String classId) {
+	public void releaseQuietly(String classId, String operationId) {
 		try {
-			release(classId);
+			release(classId, operationId);
 		}
 		catch (RuntimeException ex) {
 			log.warn("capacity reservation not released classId={} reason={}", classId, ex.toString());

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * installation id on purpose: installations sharing one Redis also share the engine's
  * memory, so they admit one at a time; installations with a Redis each still count each
  * other's running runtimes (read from the engine), only not each other's reservations.
+ * {@code caas:capacity:holders} (owner → operation id, same TTL) says whose reservation
+ * it is, so only the open that recorded it ends it.
  */
 @Component
 class RedisCapacityLedger implements CapacityLedger {
@@ -31,6 +33,8 @@ class RedisCapacityLedger implements CapacityLedger {
 	static final String LOCK = "caas:capacity";
 
 	static final String RESERVATIONS = "caas:capacity:reservations";
+
+	static final String HOLDERS = "caas:capacity:holders";
 
 	private static final Logger log = LoggerFactory.getLogger(RedisCapacityLedger.class);
 
@@ -82,19 +86,29 @@ class RedisCapacityLedger implements CapacityLedger {
 	}
 
 	@Override
-	public boolean reserve(String owner, long bytes, Duration ttl) {
-		return map().putIfAbsent(owner, bytes, ttl.toMillis(), TimeUnit.MILLISECONDS) == null;
+	public boolean reserve(String owner, String holder, long bytes, Duration ttl) {
+		if (map().putIfAbsent(owner, bytes, ttl.toMillis(), TimeUnit.MILLISECONDS) != null) {
+			return false;
+		}
+		holders().put(owner, holder, ttl.toMillis(), TimeUnit.MILLISECONDS);
+		return true;
 	}
 
 	@Override
-	public void release(String owner) {
+	public void release(String owner, String holder) {
 		try {
-			map().fastRemove(owner);
+			if (holders().remove(owner, holder)) {
+				map().fastRemove(owner);
+			}
 		}
 		catch (RuntimeException ex) {
 			// the entry's TTL ends it
 			log.warn("capacity reservation not released owner={} reason={}", owner, ex.toString());
 		}
+	}
+
+	private RMapCache<String, String> holders() {
+		return this.redisson.getMapCache(HOLDERS);
 	}
 
 	private RMapCache<String, Long> map() {

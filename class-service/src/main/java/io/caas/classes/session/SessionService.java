@@ -131,11 +131,11 @@ class SessionService {
 
 	private String start(Identity who, ClassRoom room, Transition transition, ClassState target, String reason) {
 		this.locks.requireReachable(room.id());
-		boolean reserved = (transition == Transition.UP)
-				&& this.capacity.requireOpen(room.id(), this.templates.require(room.templateId()), room.students());
+		String operationId = OperationService.newId();
+		boolean reserved = (transition == Transition.UP) && this.capacity.requireOpen(room.id(), operationId,
+				this.templates.require(room.templateId()), room.students());
 		String sessionId = (transition == Transition.UP && room.state() == ClassState.CLOSED)
 				? SessionIds.next(this.clock, ThreadLocalRandom.current()) : room.sessionId();
-		String operationId = OperationService.newId();
 		try {
 			submit(who, room, transition, target, reason, operationId, sessionId);
 		}
@@ -143,7 +143,7 @@ class SessionService {
 			if (reserved) {
 				// the worker releases it once it took the job; not taken, nothing will
 				// (a reservation another open of the class holds stays)
-				this.capacity.releaseQuietly(room.id());
+				this.capacity.releaseQuietly(room.id(), operationId);
 			}
 			throw ex;
 		}

@@ -145,9 +145,8 @@ class TransitionRunner implements DisposableBean {
 		}
 		finally {
 			this.running.remove(operation.id());
-			// an UP's reservation ends with it; a DOWN's end also clears one a crashed
-			// instance left
-			this.capacity.releaseQuietly(classId);
+			// an UP's reservation ends with it (never another open's)
+			this.capacity.releaseQuietly(classId, operation.id());
 			unlockQuietly(lock);
 		}
 	}

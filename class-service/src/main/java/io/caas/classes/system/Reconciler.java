@@ -230,7 +230,7 @@ class Reconciler implements DisposableBean {
 			this.states.heal(classId, room.state(), room.operationId(), state);
 			operation.ifPresent(o -> this.operations.abandon(o, "interrupted"));
 			// the reservation of an open whose instance crashed
-			this.capacity.releaseQuietly(classId);
+			this.capacity.releaseQuietly(classId, room.operationId());
 			count("healed", "interrupted");
 			log.info("class healed classId={} from={} to={} operationId={} reason=interrupted trigger={}", classId,
 					room.state(), state, room.operationId(), trigger);

@@ -101,10 +101,12 @@ class CapacityAdmissionIT {
 	void aReleasedReservationMakesRoomAgain() {
 		HostCapacity a = capacity(one, 4);
 		HostCapacity b = capacity(two, 4);
-		a.requireOpen("rst4a", this.template, List.of("s1", "s2"));
+		a.requireOpen("rst4a", "op-a", this.template, List.of("s1", "s2"));
 		assertThat(open(b, "rst4b").admitted()).isFalse();
 
-		a.release("rst4a");
+		a.release("rst4a", "op-other");
+		assertThat(open(b, "rst4b").admitted()).as("another operation's release leaves it").isFalse();
+		a.release("rst4a", "op-a");
 
 		assertThat(open(b, "rst4b").admitted()).isTrue();
 	}
@@ -114,10 +116,10 @@ class CapacityAdmissionIT {
 		HostCapacity a = capacity(one, 4);
 		HostCapacity b = capacity(two, 4);
 
-		assertThat(a.requireOpen("rst4a", this.template, List.of("s1", "s2"))).isTrue();
+		assertThat(a.requireOpen("rst4a", "op-a", this.template, List.of("s1", "s2"))).isTrue();
 		// the class is not counted against itself: admitted, but it records nothing,
 		// so its failed claim (409) releases nothing
-		assertThat(b.requireOpen("rst4a", this.template, List.of("s1", "s2"))).isFalse();
+		assertThat(b.requireOpen("rst4a", "op-b", this.template, List.of("s1", "s2"))).isFalse();
 
 		assertThat(one.getMapCache(RedisCapacityLedger.RESERVATIONS).size()).isEqualTo(1);
 		assertThat(open(b, "rst4b").admitted()).as("the first open's room stays taken").isFalse();
@@ -127,7 +129,7 @@ class CapacityAdmissionIT {
 	void twoWakesAtTheSameInstantWithRoomForOneStartExactlyOne() throws Exception {
 		HostCapacity a = capacity(one, 4);
 		HostCapacity b = capacity(two, 4);
-		a.requireOpen("rst4a", this.template, List.of("s1", "s2"));
+		a.requireOpen("rst4a", "op-a", this.template, List.of("s1", "s2"));
 		AtomicInteger started = new AtomicInteger();
 
 		List<Outcome> outcomes = atOnce(() -> wake(a, started), () -> wake(b, started));
@@ -169,7 +171,7 @@ class CapacityAdmissionIT {
 
 	private Outcome open(HostCapacity capacity, String classId, String... students) {
 		try {
-			capacity.requireOpen(classId, this.template,
+			capacity.requireOpen(classId, "op-" + classId, this.template,
 					(students.length > 0) ? List.of(students) : List.of("s1", "s2"));
 			return new Outcome(true, null);
 		}

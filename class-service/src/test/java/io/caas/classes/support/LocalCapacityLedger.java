@@ -16,6 +16,8 @@ public class LocalCapacityLedger implements CapacityLedger {
 
 	private final Map<String, Long> reserved = new ConcurrentHashMap<>();
 
+	private final Map<String, String> holders = new ConcurrentHashMap<>();
+
 	@Override
 	public <T> T admitting(Supplier<T> admission) {
 		this.lock.lock();
@@ -33,13 +35,19 @@ public class LocalCapacityLedger implements CapacityLedger {
 	}
 
 	@Override
-	public boolean reserve(String owner, long bytes, Duration ttl) {
-		return this.reserved.putIfAbsent(owner, bytes) == null;
+	public boolean reserve(String owner, String holder, long bytes, Duration ttl) {
+		if (this.reserved.putIfAbsent(owner, bytes) != null) {
+			return false;
+		}
+		this.holders.put(owner, holder);
+		return true;
 	}
 
 	@Override
-	public void release(String owner) {
-		this.reserved.remove(owner);
+	public void release(String owner, String holder) {
+		if (this.holders.remove(owner, holder)) {
+			this.reserved.remove(owner);
+		}
 	}
 
 }
