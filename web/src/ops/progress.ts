@@ -11,6 +11,8 @@ export interface ProgressView {
   percent: number;
   finished: boolean;
   failed: StudentProgress[];
+  /** The stream ended for good and no snapshot could be read: the outcome is unknown. */
+  lost?: boolean;
 }
 
 export const EMPTY_PROGRESS: ProgressView = { operation: null, rows: [], done: 0, total: 0, percent: 0, finished: false, failed: [] };

@@ -11,7 +11,10 @@ export interface ResetOutcome {
 
 export function resetOutcome(studentId: string, view: ProgressView): ResetOutcome {
   const operation = view.operation;
-  if (!operation) return { text: `Resetting ${studentId}'s IDE…`, failed: false, finished: false };
+  if (!operation || view.lost) {
+    if (view.finished) return { text: `Lost track of ${studentId}'s reset; reload the page to see how it ended.`, failed: true, finished: true };
+    return { text: `Resetting ${studentId}'s IDE…`, failed: false, finished: false };
+  }
   const step = operation.students.find((s) => s.studentId === studentId);
   if (view.finished) {
     if (operation.state === 'SUCCEEDED' && step?.state === 'READY') {

@@ -1,12 +1,15 @@
 // Follows an operation's SSE stream. EventSource cannot send headers: it rides on the HttpOnly
 // session cookie that login sets on the app host.
 import { useEffect, useReducer } from 'react';
-import { EMPTY_PROGRESS, reduceProgress, type ProgressEvent, type ProgressView } from './progress';
+import { snapshotAfterLostStream, type LostAction } from './lostStream';
+import { EMPTY_PROGRESS, reduceProgress, type ProgressView } from './progress';
 
-type Action = ProgressEvent | { type: 'reset' };
+type Action = LostAction | { type: 'reset' };
 
 function reducer(view: ProgressView, action: Action): ProgressView {
-  return action.type === 'reset' ? EMPTY_PROGRESS : reduceProgress(view, action);
+  if (action.type === 'reset') return EMPTY_PROGRESS;
+  if (action.type === 'lost') return { ...view, finished: true, lost: true };
+  return reduceProgress(view, action);
 }
 
 export function useOperation(operationId: string | null, onFinished?: () => void): ProgressView {
@@ -26,11 +29,26 @@ export function useOperation(operationId: string | null, onFinished?: () => void
     };
     source.addEventListener('progress', on('progress'));
     source.addEventListener('done', on('done'));
-    // The server ends the stream after `done`; any other end (network) lets EventSource retry.
+    // The server ends the stream after `done`; any other end (network) lets EventSource retry. Once it
+    // gives up (CLOSED), one snapshot ends the view.
+    let active = true;
     source.onerror = () => {
-      if (ended) source.close();
+      if (ended) {
+        source.close();
+        return;
+      }
+      if (source.readyState !== EventSource.CLOSED) return;
+      ended = true;
+      void snapshotAfterLostStream(operationId, (input, init) => fetch(input, init)).then((action) => {
+        if (!active) return;
+        dispatch(action);
+        onFinished?.();
+      });
     };
-    return () => source.close();
+    return () => {
+      active = false;
+      source.close();
+    };
     // onFinished is a callback of the moment; following restarts only for another operation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [operationId]);
