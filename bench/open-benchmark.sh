@@ -12,11 +12,17 @@
 #          class-service's log): what the orchestrator itself costs before the runtimes boot
 #   ready  seconds from the request until the operation said the last student READY
 #   load   the host's 1-minute load average before and after the row (the machine is shared)
+#   restarts  engine restarts of the runtimes (RestartCount summed) while CaaS opened / while the floor booted:
+#          a code-server that does not come up in time exits and the restart policy starts it again
+# The floor's and the loop's runtimes get what CaaS gives a runtime of the default template: same image, init,
+# uid, 1 GB memory (no swap), 1 CPU, 512 pids, no capabilities, no-new-privileges, restart unless-stopped, and a
+# disk bound (BENCH_DISK_LIMIT=4G, the template's diskLimit; set it empty on an engine without storage-opt size).
 # Answers are awaited by bench/await_answers.py: every IDE polled at once every BENCH_POLL (0.5 s), for CaaS and
 # for the floor alike, so the measurement itself does not grow with N.
 # Env: BENCH_N="10 20 40", HTTP_PORT, DOMAIN_SUFFIX, CAAS_PROJECT, TEACHER, DEMO_PASSWORD,
 #      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop,
-#      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE).
+#      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE),
+#      BENCH_DISK_LIMIT=4G.
 set -euo pipefail
 
 PORT=${HTTP_PORT:-80}
@@ -31,6 +37,7 @@ EDGE="http://127.0.0.1:$PORT"
 CORES=$(nproc)
 TIMEOUT=${BENCH_TIMEOUT:-600}
 POLL=${BENCH_POLL:-0.5}
+DISK=${BENCH_DISK_LIMIT-4G}
 HERE=$(cd "$(dirname "$0")" && pwd)
 
 api() { curl -fsS -H "Host: app.$DOMAIN" -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" "$@"; }
@@ -94,7 +101,11 @@ await_operation() {
 run_runtime() { # name network
   docker run -d --name "$1" --network "$2" --label "caas.bench=$RUN" --init --user 1000 --no-healthcheck \
     --memory 1g --memory-swap 1g --cpus 1 --pids-limit 512 --cap-drop ALL \
-    --security-opt no-new-privileges "$IMAGE" >/dev/null
+    --security-opt no-new-privileges --restart unless-stopped ${DISK:+--storage-opt "size=$DISK"} "$IMAGE" >/dev/null
+}
+
+restart_count() { # containers... -> RestartCount summed
+  docker inspect -f '{{.RestartCount}}' "$@" | awk '{s += $1} END {print s + 0}'
 }
 
 await_direct() { # t0 names...
@@ -116,7 +127,9 @@ floor() { # n
     names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "${nets[$(((i - 1) / 12))]}" &
   done
   wait
-  await_direct "$t0" "${names[@]}"
+  local took
+  took=$(await_direct "$t0" "${names[@]}") || took=failed
+  echo "$took $(restart_count "${names[@]}")"
   docker rm -f "${names[@]}" >/dev/null; docker network rm "${nets[@]}" >/dev/null
 }
 
@@ -160,20 +173,21 @@ for N in ${BENCH_N:-10 20 40}; do
   echo "N=$N: opened in ${open}s (operation $state); idle CPU over ${IDLE}s ..." >&2
   busy=$(cpu_points)
   ids=$(docker ps -q --filter "label=caas.class=$cls")
+  restarts=$(restart_count $ids)
   rss=$(rss_mib $ids)
   cs_rss=$(rss_mib "$CLASS_SERVICE")
   down=$(api -X POST "$EDGE/api/classes/$cls/down" | json '["operationId"]')
   echo "N=$N: closed ($(await_operation "$down")); floor ..." >&2
-  fl=$(floor "$N")
+  read -r fl fl_restarts <<<"$(floor "$N")"
   if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
-  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" <<'PY'
+  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" <<'PY'
 import sys
-n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1 = sys.argv[1:]
+n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs = sys.argv[1:]
 n = int(n); cores = int(cores)
 per = (float(busy) - float(base)) / n
 fl = fl or "failed"  # the floor's runtimes did not all answer (see its stderr)
 ratio = f"{float(op) / float(fl):.2f}" if fl != "failed" else "-"
-print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} |")
+print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} |")
 PY
 )")
 done
@@ -181,6 +195,6 @@ echo
 echo "Open through CaaS vs the floor, $(nproc) cores, image $IMAGE, idle window ${IDLE}s"
 echo "cpu = host CPU points (whole machine = 100) per idle IDE; rss in MiB"
 echo "permits $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CLASS_SERVICE" | grep -s PROVISION_PERMITS || echo default)"
-echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    | load        |"
-echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|----------:|--------:|----------:|------------:|"
+echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    | load        | restarts |"
+echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|----------:|--------:|----------:|------------:|---------:|"
 printf '%s\n' "${rows[@]}"
