@@ -7,6 +7,8 @@
 #   floor  N `docker run` at once until every /healthz answers (what the host can do at best)
 #   cpu    host CPU points (the whole machine = 100) per idle IDE: /proc/stat over IDLE_SECONDS with the class
 #          open and nobody connected, minus the same with nothing open, divided by N
+#   own cpu  the same window read from the idle runtimes' own cgroups (cpuacct), per IDE: what the IDEs
+#          themselves cost, unaffected by other work on a shared host (cpu includes Traefik, the engine, us)
 #   rss    resident memory per idle IDE (cgroup total_rss) and of the class-service container
 #   engine seconds from the request until the last student left the engine work (step STARTING, from
 #          class-service's log): what the orchestrator itself costs before the runtimes boot
@@ -73,6 +75,17 @@ rss_mib() { # total_rss of the given containers' memory cgroups (cgroup v1, cgro
     total=$((total + $(awk '$1=="total_rss"{print $2}' "$f")))
   done
   echo $((total / 1048576))
+}
+
+cpu_ns() { # CPU time the given containers' cgroups used so far, summed (cgroup v1 cpuacct)
+  local total=0 id f
+  for id in "$@"; do
+    id=$(docker inspect -f '{{.Id}}' "$id")
+    f=/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage
+    [[ -f $f ]] || f=$(find /sys/fs/cgroup/cpuacct -path "*$id*" -name cpuacct.usage | head -1)
+    total=$((total + $(cat "$f")))
+  done
+  echo "$total"
 }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -177,8 +190,10 @@ for N in ${BENCH_N:-10 20 40}; do
   engine=$(last_step "$t0" "$cls" STARTING)
   ready=$(last_step "$t0" "$cls" READY)
   echo "N=$N: opened in ${open}s (operation $state); idle CPU over ${IDLE}s ..." >&2
-  busy=$(cpu_points)
   ids=$(docker ps -q --filter "label=caas.class=$cls")
+  own0=$(cpu_ns $ids)
+  busy=$(cpu_points)
+  own=$(python3 -c "print(f'{100.0 * ($(cpu_ns $ids) - $own0) / ($IDLE * 1e9 * $CORES) / $N:.3f}')")
   restarts=$(restart_count $ids)
   rss=$(rss_mib $ids)
   cs_rss=$(rss_mib "$CLASS_SERVICE")
@@ -188,14 +203,14 @@ for N in ${BENCH_N:-10 20 40}; do
   echo "N=$N: floor ${fl}s ($fl_restarts restarts); CaaS runtimes restarted $restarts times" >&2
   if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
   echo "N=$N: sequential ${sq}s" >&2
-  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" <<'PY'
+  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" <<'PY'
 import sys
-n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs = sys.argv[1:]
+n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own = sys.argv[1:]
 n = int(n); cores = int(cores)
 per = (float(busy) - float(base)) / n
 fl = fl or "failed"  # the floor's runtimes did not all answer (see its stderr)
 ratio = f"{float(op) / float(fl):.2f}" if fl != "failed" else "-"
-print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} |")
+print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} |")
 PY
 )")
 done
@@ -203,6 +218,6 @@ echo
 echo "Open through CaaS vs the floor, $(nproc) cores, image $IMAGE, idle window ${IDLE}s"
 echo "cpu = host CPU points (whole machine = 100) per idle IDE; rss in MiB"
 echo "permits $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CLASS_SERVICE" | grep -s PROVISION_PERMITS || echo default)"
-echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    | load        | restarts |"
-echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|----------:|--------:|----------:|------------:|---------:|"
+echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu |"
+echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|"
 printf '%s\n' "${rows[@]}"
