@@ -148,7 +148,8 @@ class Reconciler implements DisposableBean {
 				return;
 			}
 			Optional<Operation> operation = Optional.ofNullable(room.operationId()).flatMap(this.operations::find);
-			if (claimedRecently(room) || operation.filter(Operation::isRunning).filter(this::isYoung).isPresent()) {
+			if ((operation.isEmpty() && claimedRecently(room))
+					|| operation.filter(Operation::isRunning).filter(this::isYoung).isPresent()) {
 				skip(classId, "young", trigger);
 				return;
 			}
@@ -243,7 +244,8 @@ class Reconciler implements DisposableBean {
 	 * The class was claimed within the grace. A transition claims the class before it
 	 * writes its operation, so a pass that lands in between finds no operation: without
 	 * this it healed a close accepted 29 ms earlier back to OPEN (the close then failed
-	 * "superseded before it started").
+	 * "superseded before it started"). Asked only when the operation is missing: a
+	 * written operation says itself whether it is young.
 	 */
 	private boolean claimedRecently(ClassRoom room) {
 		return room.updatedAt() != null && room.updatedAt().plus(this.properties.grace()).isAfter(this.clock.instant());

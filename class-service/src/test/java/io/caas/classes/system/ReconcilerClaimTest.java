@@ -9,7 +9,10 @@ import java.util.Optional;
 
 import io.caas.classes.idle.IdleStops;
 import io.caas.classes.lifecycle.ClassState;
+import io.caas.classes.lifecycle.Transition;
+import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
+import io.caas.classes.operation.OperationState;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.routing.TraefikAttachment;
@@ -76,6 +79,16 @@ class ReconcilerClaimTest {
 	@Test
 	void closeClaimedLongerThanTheGraceAgoWithoutAnOperationIsHealed() {
 		closing(NOW.minus(GRACE).minusSeconds(1));
+		this.reconciler.reconcile("test");
+		verify(this.states).heal("bn4c", ClassState.CLOSING, "op-1", ClassState.OPEN);
+	}
+
+	@Test
+	void closeClaimedMomentsAgoWhoseOperationIsOldAndOwnerlessIsHealed() {
+		closing(NOW.minusMillis(29));
+		given(this.operations.find("op-1")).willReturn(Optional
+			.of(new Operation("op-1", Transition.DOWN, "bn4c", "session-1", OperationState.RUNNING, null, "teacher1",
+					NOW.minus(Duration.ofMinutes(10)), null, List.of(), new Operation.Progress(0, 0), 0)));
 		this.reconciler.reconcile("test");
 		verify(this.states).heal("bn4c", ClassState.CLOSING, "op-1", ClassState.OPEN);
 	}
