@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.caas.classes.capacity.HostCapacity;
 import io.caas.classes.idle.IdleStops;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.lifecycle.Transition;
@@ -19,6 +20,7 @@ import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.session.ClassStates;
+import io.caas.classes.session.ResetRecovery;
 import io.caas.classes.support.FakeContainerRuntime;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +67,7 @@ class ReconcilerClaimTest {
 		this.reconciler = new Reconciler(new ReconcilerProperties(Duration.ofSeconds(60), GRACE), this.classes,
 				this.operations, this.states, locks, this.settlement, new FakeContainerRuntime(),
 				mock(TraefikAttachment.class), new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC),
-				mock(IdleStops.class));
+				mock(IdleStops.class), mock(ResetRecovery.class), mock(HostCapacity.class));
 	}
 
 	@Test
