@@ -7,16 +7,24 @@
 #   floor  N `docker run` at once until every /healthz answers (what the host can do at best)
 #   cpu    host CPU points (the whole machine = 100) per idle IDE: /proc/stat over IDLE_SECONDS with the class
 #          open and nobody connected, minus the same with nothing open, divided by N
+#   own cpu  the same window read from the idle runtimes' own cgroups (cpuacct), per IDE: what the IDEs
+#          themselves cost, unaffected by other work on a shared host (cpu includes Traefik, the engine, us)
 #   rss    resident memory per idle IDE (cgroup total_rss) and of the class-service container
 #   engine seconds from the request until the last student left the engine work (step STARTING, from
 #          class-service's log): what the orchestrator itself costs before the runtimes boot
 #   ready  seconds from the request until the operation said the last student READY
 #   load   the host's 1-minute load average before and after the row (the machine is shared)
+#   restarts  engine restarts of the runtimes (RestartCount summed) while CaaS opened / while the floor booted:
+#          a code-server that does not come up in time exits and the restart policy starts it again
+# The floor's and the loop's runtimes get what CaaS gives a runtime of the default template: same image, init,
+# uid, 1 GB memory (no swap), 1 CPU, 512 pids, no capabilities, no-new-privileges, restart unless-stopped, and a
+# disk bound (BENCH_DISK_LIMIT=4G, the template's diskLimit; set it empty on an engine without storage-opt size).
 # Answers are awaited by bench/await_answers.py: every IDE polled at once every BENCH_POLL (0.5 s), for CaaS and
 # for the floor alike, so the measurement itself does not grow with N.
 # Env: BENCH_N="10 20 40", HTTP_PORT, DOMAIN_SUFFIX, CAAS_PROJECT, TEACHER, DEMO_PASSWORD,
 #      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop,
-#      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE).
+#      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE),
+#      BENCH_DISK_LIMIT=4G, BENCH_CLASS_PREFIX=bench (class ids are <prefix><run>n<N>).
 set -euo pipefail
 
 PORT=${HTTP_PORT:-80}
@@ -31,6 +39,7 @@ EDGE="http://127.0.0.1:$PORT"
 CORES=$(nproc)
 TIMEOUT=${BENCH_TIMEOUT:-600}
 POLL=${BENCH_POLL:-0.5}
+DISK=${BENCH_DISK_LIMIT-4G}
 HERE=$(cd "$(dirname "$0")" && pwd)
 
 api() { curl -fsS -H "Host: app.$DOMAIN" -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" "$@"; }
@@ -68,6 +77,17 @@ rss_mib() { # total_rss of the given containers' memory cgroups (cgroup v1, cgro
   echo $((total / 1048576))
 }
 
+cpu_ns() { # CPU time the given containers' cgroups used so far, summed (cgroup v1 cpuacct)
+  local total=0 id f
+  for id in "$@"; do
+    id=$(docker inspect -f '{{.Id}}' "$id")
+    f=/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage
+    [[ -f $f ]] || f=$(find /sys/fs/cgroup/cpuacct -path "*$id*" -name cpuacct.usage | head -1)
+    total=$((total + $(cat "$f")))
+  done
+  echo "$total"
+}
+
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
 await_all_ides() { # t0 classId n
@@ -82,19 +102,29 @@ last_step() { # t0 classId step
     | python3 -c "import sys,datetime; t=sys.stdin.read().strip(); print('-' if not t else f'{datetime.datetime.fromisoformat(t[:26]+\"+00:00\").timestamp() - $1:.1f}')"
 }
 
-await_operation() {
-  local state=RUNNING
-  while [[ $state == RUNNING ]]; do
+await_operation() { # a failed poll (the edge refused a connection once during a run) is polled again
+  local state=RUNNING deadline=$((SECONDS + TIMEOUT))
+  while [[ $state == RUNNING || -z $state ]] && ((SECONDS < deadline)); do
     sleep 0.5
-    state=$(api "$EDGE/api/operations/$1" | json '["state"]')
+    state=$(api "$EDGE/api/operations/$1" 2>/dev/null | json '["state"]' 2>/dev/null) || state=
   done
-  echo "$state"
+  echo "${state:-unknown}"
 }
 
 run_runtime() { # name network
   docker run -d --name "$1" --network "$2" --label "caas.bench=$RUN" --init --user 1000 --no-healthcheck \
     --memory 1g --memory-swap 1g --cpus 1 --pids-limit 512 --cap-drop ALL \
-    --security-opt no-new-privileges "$IMAGE" >/dev/null
+    --security-opt no-new-privileges --restart unless-stopped ${DISK:+--storage-opt "size=$DISK"} "$IMAGE" >/dev/null
+}
+
+# dockerd 20.10 sometimes keeps a removed container's endpoint ("has active endpoints"): such a network is
+# left to the exit trap (and is labelled), the run goes on.
+remove_networks() {
+  docker network rm "$@" >/dev/null 2>&1 || echo "note: a network kept a stale endpoint; removed at exit if it can be" >&2
+}
+
+restart_count() { # containers... -> RestartCount summed
+  docker inspect -f '{{.RestartCount}}' "$@" | awk '{s += $1} END {print s + 0}'
 }
 
 await_direct() { # t0 names...
@@ -116,8 +146,10 @@ floor() { # n
     names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "${nets[$(((i - 1) / 12))]}" &
   done
   wait
-  await_direct "$t0" "${names[@]}"
-  docker rm -f "${names[@]}" >/dev/null; docker network rm "${nets[@]}" >/dev/null
+  local took
+  took=$(await_direct "$t0" "${names[@]}") || took=failed
+  echo "$took $(restart_count "${names[@]}")"
+  docker rm -f "${names[@]}" >/dev/null; remove_networks "${nets[@]}"
 }
 
 sequential() { # n
@@ -132,7 +164,7 @@ sequential() { # n
     await_direct "$t0" "bench-$RUN-s$1-$i" >/dev/null
   done
   secs "$t0" "$(now)"
-  docker rm -f "${names[@]}" >/dev/null; docker network rm "${nets[@]}" >/dev/null
+  docker rm -f "${names[@]}" >/dev/null; remove_networks "${nets[@]}"
 }
 
 TOKEN=$(curl -fsS -H "Host: app.$DOMAIN" -H 'Content-Type: application/json' \
@@ -145,7 +177,7 @@ echo "baseline: host CPU with nothing open, over ${IDLE}s ..." >&2
 BASE=$(cpu_points)
 rows=()
 for N in ${BENCH_N:-10 20 40}; do
-  cls="bench${RUN}n$N"
+  cls="${BENCH_CLASS_PREFIX:-bench}${RUN}n$N"
   students=$(python3 -c "import json; print(json.dumps(['s%d' % i for i in range(1, $N + 1)]))")
   api -d "{\"classId\":\"$cls\",\"name\":\"bench\",\"subject\":\"cs\",\"templateId\":\"codeserver\",\"students\":$students}" \
     "$EDGE/api/classes" >/dev/null
@@ -158,22 +190,27 @@ for N in ${BENCH_N:-10 20 40}; do
   engine=$(last_step "$t0" "$cls" STARTING)
   ready=$(last_step "$t0" "$cls" READY)
   echo "N=$N: opened in ${open}s (operation $state); idle CPU over ${IDLE}s ..." >&2
-  busy=$(cpu_points)
   ids=$(docker ps -q --filter "label=caas.class=$cls")
+  own0=$(cpu_ns $ids)
+  busy=$(cpu_points)
+  own=$(python3 -c "print(f'{100.0 * ($(cpu_ns $ids) - $own0) / ($IDLE * 1e9 * $CORES) / $N:.3f}')")
+  restarts=$(restart_count $ids)
   rss=$(rss_mib $ids)
   cs_rss=$(rss_mib "$CLASS_SERVICE")
   down=$(api -X POST "$EDGE/api/classes/$cls/down" | json '["operationId"]')
   echo "N=$N: closed ($(await_operation "$down")); floor ..." >&2
-  fl=$(floor "$N")
+  read -r fl fl_restarts <<<"$(floor "$N")"
+  echo "N=$N: floor ${fl}s ($fl_restarts restarts); CaaS runtimes restarted $restarts times" >&2
   if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
-  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" <<'PY'
+  echo "N=$N: sequential ${sq}s" >&2
+  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" <<'PY'
 import sys
-n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1 = sys.argv[1:]
+n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own = sys.argv[1:]
 n = int(n); cores = int(cores)
 per = (float(busy) - float(base)) / n
 fl = fl or "failed"  # the floor's runtimes did not all answer (see its stderr)
 ratio = f"{float(op) / float(fl):.2f}" if fl != "failed" else "-"
-print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} |")
+print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} |")
 PY
 )")
 done
@@ -181,6 +218,6 @@ echo
 echo "Open through CaaS vs the floor, $(nproc) cores, image $IMAGE, idle window ${IDLE}s"
 echo "cpu = host CPU points (whole machine = 100) per idle IDE; rss in MiB"
 echo "permits $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CLASS_SERVICE" | grep -s PROVISION_PERMITS || echo default)"
-echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    | load        |"
-echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|----------:|--------:|----------:|------------:|"
+echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu |"
+echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|"
 printf '%s\n' "${rows[@]}"

@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.redisson.api.RPermitExpirableSemaphore;
 import org.redisson.api.RedissonClient;
@@ -20,7 +21,10 @@ import org.springframework.stereotype.Component;
  * mid-open come back within one lease instead of blocking every other open. The
  * semaphore's size is (re)set before every wait when its key is missing, so permits come
  * back by themselves after Redis restarted empty; a Redis outage fails the waiting
- * student with the driver's reason instead of blocking forever.
+ * student with the driver's reason instead of blocking forever. A semaphore left with
+ * another size (the setting changed since it was made) is resized to this instance's
+ * setting on its first wait, so a changed {@code provision-permits} takes effect without
+ * emptying Redis.
  */
 @Component
 class RedisProvisionPermits implements ProvisionPermits, DisposableBean {
@@ -36,6 +40,8 @@ class RedisProvisionPermits implements ProvisionPermits, DisposableBean {
 	private final int permits;
 
 	private final long leaseMillis;
+
+	private final AtomicBoolean sized = new AtomicBoolean();
 
 	private final ScheduledExecutorService renewals = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("caas-permit-lease").daemon().factory());
@@ -56,7 +62,9 @@ class RedisProvisionPermits implements ProvisionPermits, DisposableBean {
 	public Permit acquire() throws InterruptedException {
 		while (true) {
 			// a no-op while the key exists, whoever set it
-			this.semaphore.trySetPermits(this.permits);
+			if (!this.semaphore.trySetPermits(this.permits) && this.sized.compareAndSet(false, true)) {
+				resizeIfChanged();
+			}
 			String id = this.semaphore.tryAcquire(RETRY_MILLIS, this.leaseMillis, TimeUnit.MILLISECONDS);
 			if (id != null) {
 				long every = Math.max(1, this.leaseMillis / 3);
@@ -67,6 +75,14 @@ class RedisProvisionPermits implements ProvisionPermits, DisposableBean {
 					this.semaphore.tryRelease(id);
 				};
 			}
+		}
+	}
+
+	private void resizeIfChanged() {
+		int current = this.semaphore.getPermits();
+		if (current != this.permits) {
+			this.semaphore.setPermits(this.permits);
+			log.info("provision permits resized from={} to={}", current, this.permits);
 		}
 	}
 

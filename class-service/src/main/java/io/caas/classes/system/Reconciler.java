@@ -218,7 +218,8 @@ class Reconciler implements DisposableBean {
 				return true;
 			}
 			Optional<Operation> operation = Optional.ofNullable(room.operationId()).flatMap(this.operations::find);
-			if (operation.filter(Operation::isRunning).filter(this::isYoung).isPresent()) {
+			if ((operation.isEmpty() && claimedRecently(room))
+					|| operation.filter(Operation::isRunning).filter(this::isYoung).isPresent()) {
 				skip(classId, "young", trigger);
 				return false;
 			}
@@ -310,6 +311,17 @@ class Reconciler implements DisposableBean {
 	 */
 	private boolean ownerAlive(Operation operation) {
 		return this.operations.ownerAliveSince(operation.id(), this.clock.instant().minus(this.properties.grace()));
+	}
+
+	/**
+	 * The class was claimed within the grace. A transition claims the class before it
+	 * writes its operation, so a pass that lands in between finds no operation: without
+	 * this it healed a close accepted 29 ms earlier back to OPEN (the close then failed
+	 * "superseded before it started"). Asked only when the operation is missing: a
+	 * written operation says itself whether it is young.
+	 */
+	private boolean claimedRecently(ClassRoom room) {
+		return room.updatedAt() != null && room.updatedAt().plus(this.properties.grace()).isAfter(this.clock.instant());
 	}
 
 	private boolean isYoung(Operation operation) {

@@ -75,6 +75,28 @@ class ProvisionPermitsIT {
 	}
 
 	@Test
+	void aChangedSettingResizesTheSemaphoreOnTheFirstWait() throws Exception {
+		RedissonClient client = client();
+		try {
+			RedisProvisionPermits before = new RedisProvisionPermits(client.getPermitExpirableSemaphore(this.name), 2,
+					LEASE_MILLIS);
+			before.acquire().close();
+			before.destroy();
+			RedisProvisionPermits after = new RedisProvisionPermits(client.getPermitExpirableSemaphore(this.name), 5,
+					LEASE_MILLIS);
+			ProvisionPermits.Permit permit = after.acquire();
+
+			assertThat(client.getPermitExpirableSemaphore(this.name).getPermits()).isEqualTo(5);
+			assertThat(client.getPermitExpirableSemaphore(this.name).availablePermits()).isEqualTo(4);
+			permit.close();
+			after.destroy();
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	@Test
 	void aHolderWorkingLongerThanTheLeaseKeepsItsPermit() throws Exception {
 		RedissonClient a = client();
 		RedissonClient b = client();
