@@ -1,10 +1,8 @@
 package io.caas.classes.claim;
 
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.caas.common.error.CaasException;
-import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 
 import org.springframework.http.HttpStatus;
@@ -36,32 +34,11 @@ public class ClassClaim {
 	 * say.
 	 */
 	public <T> T claiming(String classId, Supplier<T> claim) {
-		RLock lock = this.redisson.getLock("caas:class:" + classId + ":claim");
-		boolean taken;
-		try {
-			taken = lock.tryLock(WAIT_SECONDS, LEASE_SECONDS, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw unavailable(new IllegalStateException("interrupted while waiting for the claim lock", ex));
-		}
-		catch (RuntimeException ex) {
-			throw unavailable(ex);
-		}
-		if (!taken) {
-			throw CaasException.conflict("class-busy", "class '" + classId + "' is being claimed by another request");
-		}
-		try {
-			return claim.get();
-		}
-		finally {
-			try {
-				lock.unlock();
-			}
-			catch (RuntimeException ex) {
-				// its lease ends it
-			}
-		}
+		return ShortLock
+			.holding(this.redisson.getLock("caas:class:" + classId + ":claim"), WAIT_SECONDS, LEASE_SECONDS,
+					() -> CaasException.conflict("class-busy",
+							"class '" + classId + "' is being claimed by another request"),
+					ClassClaim::unavailable, claim);
 	}
 
 	/**

@@ -1,10 +1,9 @@
 package io.caas.classes.roster;
 
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.caas.classes.claim.ShortLock;
 import io.caas.common.error.CaasException;
-import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 
 import org.springframework.http.HttpStatus;
@@ -32,29 +31,8 @@ public class RosterLock {
 	}
 
 	public <T> T withLock(String classId, Supplier<T> work) {
-		RLock lock = this.redisson.getLock("caas:class:" + classId + ":roster");
-		boolean locked;
-		try {
-			locked = lock.tryLock(WAIT_SECONDS, LEASE_SECONDS, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw unavailable(classId);
-		}
-		catch (RuntimeException ex) {
-			throw unavailable(classId);
-		}
-		if (!locked) {
-			throw unavailable(classId);
-		}
-		try {
-			return work.get();
-		}
-		finally {
-			if (lock.isHeldByCurrentThread()) {
-				lock.unlock();
-			}
-		}
+		return ShortLock.holding(this.redisson.getLock("caas:class:" + classId + ":roster"), WAIT_SECONDS,
+				LEASE_SECONDS, () -> unavailable(classId), ex -> unavailable(classId), work);
 	}
 
 	private static CaasException unavailable(String classId) {
