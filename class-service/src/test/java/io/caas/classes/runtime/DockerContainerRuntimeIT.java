@@ -231,6 +231,15 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 				small.workspaceMaxFiles(), DataSize.ofMegabytes(64));
 		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, small));
 		RuntimeContainer c = this.runtime.createAndStart(this.specs.container(this.classId, "s1", this.session, small));
+		// code-server booting while the disk is full may die of it (the runtime's policy
+		// restarts it, killing the exec): fill the disk once it has booted
+		int port = small.port();
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> docker
+				.exec(c.id(), "1000", "curl -sf -o /dev/null http://127.0.0.1:" + port + "/healthz && echo up")
+				.contains("up"));
 
 		String out = docker.exec(c.id(), "1000", "head -c 200M /dev/zero 2>&1 > /home/student/workspace/big; "
 				+ "echo exit=$?; stat -c size=%s /home/student/workspace/big; rm -f /home/student/workspace/big");
