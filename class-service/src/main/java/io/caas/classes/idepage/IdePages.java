@@ -1,33 +1,41 @@
 package io.caas.classes.idepage;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
-import io.caas.classes.routing.Labels;
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.runtime.RuntimeContainer;
 import io.caas.classes.runtime.RuntimeContainer.State;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Which page an IDE host gets when Traefik has no runtime router for it: told by the
- * class state and the student's runtime, never by the request beyond its host.
+ * class state and the student's runtime, never by the request beyond its host. Both are
+ * read at most once a second per class ({@link ClassSnapshots}): the pages of a class of
+ * 40 that is opening are asked for many times a second.
  */
 @Component
 class IdePages {
 
-	private final ClassRoomRepository classes;
-
-	private final ContainerRuntime runtime;
+	private final ClassSnapshots snapshots;
 
 	private final IdleWake wake;
 
+	/** Every page read afresh (tests). */
 	IdePages(ClassRoomRepository classes, ContainerRuntime runtime, IdleWake wake) {
-		this.classes = classes;
-		this.runtime = runtime;
+		this(classes, runtime, wake, Duration.ZERO);
+	}
+
+	@Autowired
+	IdePages(ClassRoomRepository classes, ContainerRuntime runtime, IdleWake wake,
+			@Value("${caas.ide-pages.snapshot-ttl:1s}") Duration snapshotTtl) {
+		this.snapshots = new ClassSnapshots(classes, runtime, snapshotTtl);
 		this.wake = wake;
 	}
 
@@ -37,17 +45,24 @@ class IdePages {
 	 * student, teacher or an admin).
 	 */
 	IdePage of(String classId, String studentId, boolean mayWake) {
-		ClassRoom room = this.classes.findById(classId).orElse(null);
+		IdePage page = page(this.snapshots.recent(classId), studentId, false);
+		// only a page that would wake the runtime needs the class as it is now
+		return (mayWake && page.equals(IdePage.notRunning(studentId)))
+				? page(this.snapshots.fresh(classId), studentId, true) : page;
+	}
+
+	private IdePage page(ClassSnapshots.Snapshot snapshot, String studentId, boolean mayWake) {
+		ClassRoom room = snapshot.room().orElse(null);
 		if (room == null) {
 			return IdePage.unknown();
 		}
-		List<RuntimeContainer> containers = this.runtime.list(Labels.studentSelector(classId, studentId));
+		List<RuntimeContainer> containers = snapshot.of(studentId);
 		if (!room.isEnrolled(studentId) && containers.isEmpty()) {
 			return IdePage.unknown();
 		}
 		return switch (room.state()) {
-			case CLOSED -> IdePage.notOpen(classId);
-			case CLOSING -> IdePage.closing(classId);
+			case CLOSED -> IdePage.notOpen(room.id());
+			case CLOSING -> IdePage.closing(room.id());
 			case OPENING -> IdePage.starting(studentId);
 			case OPEN -> containers.stream().anyMatch(IdePages::booting) ? IdePage.starting(studentId)
 					: wakeIfAllowed(room, studentId, containers, mayWake);

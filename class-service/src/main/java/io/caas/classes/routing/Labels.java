@@ -52,10 +52,18 @@ public final class Labels {
 		return labels;
 	}
 
+	/** code-server's health JSON: the one request any client may make of an IDE host. */
+	public static final String HEALTH_PATH = "/healthz";
+
 	/**
 	 * Ownership labels plus the Traefik labels that route
 	 * {@code <classId>-<studentId>-ide.<domainSuffix>} to the IDE port over the student's
-	 * own network.
+	 * own network, behind forward-auth. A second router takes exactly
+	 * {@code GET /healthz} (readiness probes, which forward-auth would let through
+	 * anyway) straight to the runtime with every credential header removed
+	 * ({@code caas-ide-probe}) and without an access-log line: a class of 40 that is
+	 * opening is probed many times a second, and each probe cost a round trip to the
+	 * gateway.
 	 */
 	public static Map<String, String> container(String installation, Route route, String sessionId, String templateId) {
 		String router = Names.router(installation, route.classId(), route.studentId());
@@ -70,6 +78,13 @@ public final class Labels {
 		labels.put("traefik.http.routers." + router + ".service", router);
 		labels.put("traefik.http.routers." + router + ".middlewares", "caas-ide-auth@file");
 		labels.put("traefik.http.services." + router + ".loadbalancer.server.port", Integer.toString(route.port()));
+		String probe = router + "-healthz";
+		labels.put("traefik.http.routers." + probe + ".rule",
+				"Host(`" + host + "`) && Method(`GET`) && Path(`" + HEALTH_PATH + "`)");
+		labels.put("traefik.http.routers." + probe + ".entrypoints", route.entrypoint());
+		labels.put("traefik.http.routers." + probe + ".service", router);
+		labels.put("traefik.http.routers." + probe + ".middlewares", "caas-ide-probe@file");
+		labels.put("traefik.http.routers." + probe + ".observability.accesslogs", "false");
 		return labels;
 	}
 
