@@ -5,6 +5,9 @@
 #   open   seconds from POST /up until every IDE hostname answers /healthz through Traefik
 #   seq    one `docker run` at a time of the same image, each until its /healthz answers
 #   floor  N `docker run` at once until every /healthz answers (what the host can do at best)
+#   iso    the floor with CaaS's isolation: inside the clock, each runtime's own network is made and a stand-in
+#          for Traefik (an idle container) joined to it before its `docker run`, all N at once. What one network
+#          per student costs the engine by itself; CaaS cannot beat it (BENCH_SKIP_ISO=1 leaves it out)
 #   cpu    host CPU points (the whole machine = 100) per idle IDE: /proc/stat over IDLE_SECONDS with the class
 #          open and nobody connected, minus the same with nothing open, divided by N
 #   own cpu  the same window read from the idle runtimes' own cgroups (cpuacct), per IDE: what the IDEs
@@ -24,6 +27,7 @@
 # Env: BENCH_N="10 20 40", HTTP_PORT, DOMAIN_SUFFIX, CAAS_PROJECT, TEACHER, DEMO_PASSWORD,
 #      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop,
 #      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE),
+#      BENCH_SKIP_ISO=1 to leave out the isolated floor,
 #      BENCH_DISK_LIMIT=4G, BENCH_CLASS_PREFIX=bench (class ids are <prefix><run>n<N>).
 set -euo pipefail
 
@@ -152,6 +156,24 @@ floor() { # n
   docker rm -f "${names[@]}" >/dev/null; remove_networks "${nets[@]}"
 }
 
+floor_isolated() { # n: the floor plus one network per runtime and a hub joined to each, made inside the clock
+  local names=() t0 i hub="bench-$RUN-hub-$1"
+  docker run -d --name "$hub" --label "caas.bench=$RUN" --network none --entrypoint sleep "$IMAGE" infinity >/dev/null
+  t0=$(now)
+  for i in $(seq 1 "$1"); do
+    names+=("bench-$RUN-i$1-$i")
+    ( docker network create --label "caas.bench=$RUN" "bench-$RUN-iso-$1-$i" >/dev/null \
+      && docker network connect "bench-$RUN-iso-$1-$i" "$hub" \
+      && run_runtime "bench-$RUN-i$1-$i" "bench-$RUN-iso-$1-$i" ) &
+  done
+  wait
+  local took
+  took=$(await_direct "$t0" "${names[@]}") || took=failed
+  echo "$took"
+  docker rm -f "${names[@]}" "$hub" >/dev/null
+  remove_networks $(docker network ls -q --filter "label=caas.bench=$RUN" --filter "name=bench-$RUN-iso-$1-")
+}
+
 sequential() { # n
   local nets=() names=() t0 i net
   for i in $(seq 0 $((($1 - 1) / 12))); do
@@ -201,16 +223,19 @@ for N in ${BENCH_N:-10 20 40}; do
   echo "N=$N: closed ($(await_operation "$down")); floor ..." >&2
   read -r fl fl_restarts <<<"$(floor "$N")"
   echo "N=$N: floor ${fl}s ($fl_restarts restarts); CaaS runtimes restarted $restarts times" >&2
+  if [[ ${BENCH_SKIP_ISO:-0} == 1 ]]; then iso=-; else echo "N=$N: floor with a network per runtime ..." >&2; iso=$(floor_isolated "$N"); fi
+  echo "N=$N: isolated floor ${iso}s" >&2
   if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
   echo "N=$N: sequential ${sq}s" >&2
-  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" <<'PY'
+  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" "$iso" <<'PY'
 import sys
-n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own = sys.argv[1:]
+n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own, iso = sys.argv[1:]
 n = int(n); cores = int(cores)
 per = (float(busy) - float(base)) / n
 fl = fl or "failed"  # the floor's runtimes did not all answer (see its stderr)
 ratio = f"{float(op) / float(fl):.2f}" if fl != "failed" else "-"
-print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} |")
+iso_ratio = f"{float(op) / float(iso):.2f}" if iso not in ("-", "failed", "") else "-"
+print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {iso:>5} | {iso_ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} |")
 PY
 )")
 done
@@ -218,6 +243,6 @@ echo
 echo "Open through CaaS vs the floor, $(nproc) cores, image $IMAGE, idle window ${IDLE}s"
 echo "cpu = host CPU points (whole machine = 100) per idle IDE; rss in MiB"
 echo "permits $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CLASS_SERVICE" | grep -s PROVISION_PERMITS || echo default)"
-echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu |"
-echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|"
+echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | iso s | /iso   | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu |"
+echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|"
 printf '%s\n' "${rows[@]}"

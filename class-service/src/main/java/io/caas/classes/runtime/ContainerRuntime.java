@@ -95,6 +95,20 @@ public interface ContainerRuntime {
 		throw new UnsupportedOperationException("image lookups are not supported by " + getClass().getSimpleName());
 	}
 
+	/** The id of an image present on the engine; empty when it is not there. */
+	default Optional<String> imageId(String image) {
+		throw new UnsupportedOperationException("image lookups are not supported by " + getClass().getSimpleName());
+	}
+
+	/**
+	 * Reads one file of an image without starting anything: a container is created from
+	 * it (carrying {@code labels} and the installation's), the file copied out, the
+	 * container removed. Empty when the image is not on the engine.
+	 */
+	default Optional<ImageFile> readImageFile(String image, String path, Map<String, String> labels) {
+		throw new UnsupportedOperationException("image reads are not supported by " + getClass().getSimpleName());
+	}
+
 	/**
 	 * One reading of the container's CPU and memory use (not streamed); empty when the
 	 * container is gone or the engine cannot tell.

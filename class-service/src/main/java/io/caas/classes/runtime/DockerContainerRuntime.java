@@ -378,6 +378,51 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	}
 
 	@Override
+	public Optional<String> imageId(String image) {
+		try {
+			return Optional.ofNullable(this.docker.inspectImageCmd(image).exec().getId());
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
+		}
+		catch (DockerException ex) {
+			throw failure("inspect image " + image, ex);
+		}
+	}
+
+	@Override
+	public Optional<ImageFile> readImageFile(String image, String path, Map<String, String> labels) {
+		String id;
+		try {
+			id = this.docker.createContainerCmd(image)
+				.withLabels(scoped(labels))
+				.withNetworkDisabled(true)
+				.withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
+				.exec()
+				.getId();
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
+		}
+		catch (DockerException ex) {
+			throw failure("create a reader of " + image, ex);
+		}
+		try {
+			String imageId = this.docker.inspectContainerCmd(id).exec().getImageId();
+			return Optional.of(new ImageFile(imageId, ImageFiles.single(copyOut(id, path))));
+		}
+		catch (ContainerRuntimeException ex) {
+			if (ex.getCause() instanceof NotFoundException) {
+				return Optional.of(new ImageFile(this.docker.inspectContainerCmd(id).exec().getImageId(), null));
+			}
+			throw ex;
+		}
+		finally {
+			remove(id);
+		}
+	}
+
+	@Override
 	public Optional<ResourceUse> stats(String id) {
 		return DockerStats.read(this.docker, id, Duration.ofSeconds(5));
 	}

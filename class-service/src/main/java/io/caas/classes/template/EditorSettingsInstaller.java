@@ -34,6 +34,8 @@ public class EditorSettingsInstaller {
 
 	private final String label;
 
+	private final BakedSettings baked;
+
 	@Autowired
 	EditorSettingsInstaller(ContainerRuntime runtime, TemplateCatalog catalog, TemplateProperties properties) {
 		this(runtime, catalog, properties.imageLabel());
@@ -44,11 +46,14 @@ public class EditorSettingsInstaller {
 		this.runtime = runtime;
 		this.catalog = catalog;
 		this.label = label;
+		this.baked = new BakedSettings(runtime);
 	}
 
 	/**
 	 * What to write into every runtime of the template, decided once per opening: the
-	 * template's stored editor defaults, or nothing for an image that is not code-server.
+	 * template's stored editor defaults, or nothing for an image that is not code-server
+	 * or that already holds exactly that file (the runtime image bakes the classroom
+	 * defaults in).
 	 */
 	public Settings prepare(Template template) {
 		Optional<Map<String, String>> labels = this.runtime.imageLabels(template.image());
@@ -58,7 +63,12 @@ public class EditorSettingsInstaller {
 		if (!CODESERVER.equals(labels.get().get(this.label))) {
 			return Settings.NONE;
 		}
-		return prepare(this.catalog.editor(template.id()));
+		Settings settings = prepare(this.catalog.editor(template.id()));
+		if (this.baked.holds(template.image(), EditorSettings.json(settings.editor()))) {
+			log.info("editor settings already in the image image={} editor={}", template.image(), settings.editor());
+			return new Settings(settings.editor(), null);
+		}
+		return settings;
 	}
 
 	/** The settings of these editor defaults, for a code-server runtime. */
@@ -83,9 +93,9 @@ public class EditorSettingsInstaller {
 	/**
 	 * The file for one template's runtimes.
 	 *
-	 * @param editor the defaults it encodes, null when nothing is written
+	 * @param editor the defaults it encodes, null for an image that is not code-server
 	 * @param tar the archive extracted into the Machine folder, null when nothing is
-	 * written
+	 * written (not code-server, or the image already holds this file)
 	 */
 	public record Settings(EditorDefaults editor, byte[] tar) {
 

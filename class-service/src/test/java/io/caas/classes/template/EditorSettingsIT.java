@@ -90,6 +90,8 @@ class EditorSettingsIT implements DumpLogsOnFailure.OwnsContainers {
 		String id = provision("s2", settings);
 
 		assertThat(settings.editor()).isEqualTo(EditorDefaults.CLASSROOM);
+		assertThat(settings.tar()).as("the runtime image bakes these in: nothing is copied").isNull();
+		assertThat(docker.containers(Map.of("caas.image-reader", "true"))).as("the image reader is removed").isEmpty();
 		assertThat(read(id)).isEqualTo(EditorSettings.of(EditorDefaults.CLASSROOM))
 			.containsEntry("chat.disableAIFeatures", true)
 			.containsEntry("files.autoSave", "afterDelay");
