@@ -91,6 +91,38 @@ class SocketProxyIT {
 		assertThat(status(removed)).as(removed.output()).isEqualTo(204);
 	}
 
+	@Test
+	void traefikListsOnlyItsOwnInstallationsCaasContainersWhateverItAsks() {
+		String installation = Docker
+			.run("inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", this.classService)
+			.lines()
+			.filter(line -> line.startsWith("CAAS_INSTALLATION_ID="))
+			.map(line -> line.substring("CAAS_INSTALLATION_ID=".length()))
+			.findFirst()
+			.orElse("caas");
+		Docker.run("rm", "-f", "plt-list-own", "plt-list-other");
+		try {
+			Docker.run("run", "-d", "--name", "plt-list-own", "--label", "caas.managed=true", "--label",
+					"caas.installation=" + installation, "--entrypoint", "sleep", this.image, "600");
+			Docker.run("run", "-d", "--name", "plt-list-other", "--label", "caas.managed=true", "--label",
+					"caas.installation=plt-other", "--entrypoint", "sleep", this.image, "600");
+			for (String query : List.of("", "?all=1", "?filters=%7B%7D",
+					"?all=1&filters=%7B%22name%22%3A%5B%22plt%22%5D%7D")) {
+				ContainerShell.Result listed = call(this.traefik, "socket-proxy-traefik",
+						Request.of("list", "GET", "/v1.41/containers/json" + query));
+				assertThat(status(listed)).as(query + ": " + listed.output()).isEqualTo(200);
+				assertThat(listed.output()).as("list%s", query)
+					.contains("/plt-list-own")
+					.doesNotContain("/plt-list-other")
+					.doesNotContain("/plt-proxy-victim")
+					.doesNotContain(this.classService);
+			}
+		}
+		finally {
+			Docker.run("rm", "-f", "plt-list-own", "plt-list-other");
+		}
+	}
+
 	private void refuse(HostileTally tally, String name, String client, String proxy, Request request) {
 		ContainerShell.Result result = call(client, proxy, request);
 		boolean refused = status(result) == 403 && result.output().contains(REFUSAL);
