@@ -24,7 +24,6 @@ import io.caas.classes.support.DumpLogsOnFailure;
 import io.caas.classes.support.EdgeTraefik;
 import io.caas.classes.support.Fixtures;
 import io.caas.classes.support.HeaderEcho;
-import io.caas.classes.support.HeaderEcho.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,9 +62,6 @@ class ProbeRouterIT implements DumpLogsOnFailure.OwnsContainers {
 	private static final String HOST = CLASS_ID + "-s1-ide.caas.localhost";
 
 	private static final String NO_RUNTIME_HOST = "prbn" + RUN + "-s9-ide.caas.localhost";
-
-	private static final List<String> CREDENTIALS = List.of("Cookie", "Authorization", "Proxy-Authorization",
-			"X-Caas-User", "X-Caas-Roles", "X-Forwarded-User");
 
 	private static final Network edge = Network.newNetwork();
 
@@ -118,11 +114,12 @@ class ProbeRouterIT implements DumpLogsOnFailure.OwnsContainers {
 			.exec()
 			.getId();
 		docker.docker.startContainerCmd(id).exec();
+		ProbeCase probe = new ProbeCase("GET", "/healthz", ProbeCase.Way.PROBE);
 		for (GenericContainer<?> traefik : List.of(passthrough, production)) {
 			await().atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(300))
-				.untilAsserted(() -> assertThat(HeaderEcho.exchange(traefik, request("GET", "/healthz", HOST)).who())
-					.isEqualTo("runtime"));
+				.untilAsserted(
+						() -> assertThat(HeaderEcho.exchange(traefik, probe.request(HOST)).who()).isEqualTo("runtime"));
 		}
 	}
 
@@ -156,6 +153,7 @@ class ProbeRouterIT implements DumpLogsOnFailure.OwnsContainers {
 					.doesNotContainKey("error");
 			}
 			assertThat(api(traefik, "middlewares/caas-ide-probe@file")).containsEntry("status", "enabled");
+			assertThat(traefik.getLogs().lines().filter(line -> line.contains(" ERR "))).isEmpty();
 		}
 		for (String name : List.of("ide-pages@file", "ide-probes@file", "app@file")) {
 			assertThat(api(production, "routers/" + name)).as(name)
@@ -168,103 +166,26 @@ class ProbeRouterIT implements DumpLogsOnFailure.OwnsContainers {
 	void onlyGetHealthzTakesTheProbeRouterAndItCarriesNoCredential() {
 		List<String> wrong = new ArrayList<>();
 		int cases = 0;
-		for (Case c : runtimeCases()) {
-			check(wrong, "passthrough", c, "runtime", HeaderEcho.exchange(passthrough, c.request(HOST)));
-			check(wrong, "production", c, "runtime", HeaderEcho.exchange(production, c.request(HOST)));
+		for (ProbeCase c : ProbeCase.runtime()) {
+			wrong.addAll(c.wrong("passthrough", true, "runtime", HeaderEcho.exchange(passthrough, c.request(HOST))));
+			wrong.addAll(c.wrong("production", false, "runtime", HeaderEcho.exchange(production, c.request(HOST))));
 			cases += 2;
 		}
-		for (Case c : catchAllCases()) {
-			check(wrong, "production catch-all", c, "class-service",
-					HeaderEcho.exchange(production, c.request(NO_RUNTIME_HOST)));
+		for (ProbeCase c : ProbeCase.catchAll()) {
+			wrong.addAll(c.wrong("production catch-all", false, "class-service",
+					HeaderEcho.exchange(production, c.request(NO_RUNTIME_HOST))));
 			cases++;
 		}
 		System.out.printf("probe router: %d cases, %d as expected%n", cases, cases - wrong.size());
 		wrong.forEach(System.out::println);
 		assertThat(wrong).isEmpty();
-		assertThat(cases).isEqualTo(2 * runtimeCases().size() + catchAllCases().size());
+		assertThat(cases).isEqualTo(2 * ProbeCase.runtime().size() + ProbeCase.catchAll().size());
 		String router = Names.router(INSTALLATION, CLASS_ID, "s1");
 		for (GenericContainer<?> traefik : List.of(passthrough, production)) {
 			assertThat(traefik.getLogs()).contains("\"" + router + "@docker\"")
 				.doesNotContain("\"" + router + "-healthz@docker\"");
 		}
 		assertThat(production.getLogs()).contains("\"ide-pages@file\"").doesNotContain("\"ide-probes@file\"");
-	}
-
-	/**
-	 * Traefik (3.6) sanitizes the path before routing and forwards the sanitized one:
-	 * {@code //healthz}, {@code /x/../healthz} and {@code /%68ealthz} arrive as
-	 * {@code GET /healthz} by the probe router, which is harmless.
-	 */
-	private static List<Case> runtimeCases() {
-		List<Case> cases = new ArrayList<>(catchAllCases());
-		cases.add(new Case("GET", "/healthz?ready=1", Way.PROBE));
-		cases.add(new Case("GET", "/healthz", Way.PROBE, "%s:80"));
-		cases.add(new Case("GET", "/healthz", Way.PROBE, "%S"));
-		cases.add(new Case("GET", "//healthz", Way.PROBE));
-		cases.add(new Case("GET", "/x/../healthz", Way.PROBE));
-		cases.add(new Case("GET", "/%68ealthz", Way.PROBE));
-		cases.add(new Case("GET", "/", Way.MAIN));
-		cases.add(new Case("GET", "/other", Way.MAIN, "%s:80"));
-		cases.add(new Case("PUT", "/healthz", Way.MAIN));
-		cases.add(new Case("DELETE", "/healthz", Way.MAIN));
-		cases.add(new Case("OPTIONS", "/healthz", Way.MAIN));
-		cases.add(new Case("GET", "/healthz/", Way.MAIN));
-		cases.add(new Case("GET", "/Healthz", Way.MAIN));
-		cases.add(new Case("GET", "/healthz.json", Way.MAIN));
-		cases.add(new Case("GET", "/healthz;x", Way.MAIN));
-		cases.add(new Case("GET", "/healthzx", Way.MAIN));
-		cases.add(new Case("GET", "/x/healthz", Way.MAIN));
-		return cases;
-	}
-
-	private static List<Case> catchAllCases() {
-		return List.of(new Case("GET", "/healthz", Way.PROBE), new Case("GET", "/other", Way.MAIN),
-				new Case("POST", "/healthz", Way.MAIN), new Case("HEAD", "/healthz", Way.MAIN),
-				new Case("GET", "/healthz/x", Way.MAIN), new Case("GET", "/HEALTHZ", Way.MAIN));
-	}
-
-	/**
-	 * Which router took the request, told by what reached the echo: the pass-through
-	 * stand-in adds {@code X-Caas-Test-Passthrough}, forward-auth replaces
-	 * {@code Authorization} with the stand-in gateway's mark.
-	 */
-	private static void check(List<String> wrong, String edge, Case c, String backend, Reply reply) {
-		String label = edge + " " + c + ": ";
-		if (!backend.equals(reply.who())) {
-			wrong.add(label + "reached " + reply.who() + ", status " + reply.status() + "\n" + reply.raw());
-			return;
-		}
-		boolean passthroughRan = "true".equals(reply.header("X-Caas-Test-Passthrough"));
-		boolean forwardAuthRan = HeaderEcho.FORWARD_AUTH_MARK.equals(reply.header("Authorization"));
-		Way took = (passthroughRan || forwardAuthRan) ? Way.MAIN : Way.PROBE;
-		if (took != c.way()) {
-			wrong.add(label + "took " + took + ", received " + reply.echo());
-			return;
-		}
-		if (took == Way.PROBE) {
-			if (!reply.url().split("\\?")[0].equals(Labels.HEALTH_PATH)) {
-				wrong.add(label + "the probe router forwarded " + reply.url());
-			}
-			CREDENTIALS.stream()
-				.filter(h -> reply.header(h) != null)
-				.forEach(h -> wrong.add(label + "received " + h + ": " + reply.header(h)));
-		}
-		else if (edge.equals("passthrough") && reply.header("Cookie") == null) {
-			// the control: what the probe router removes does reach the runtime otherwise
-			wrong.add(label + "the client's Cookie did not arrive: " + reply.echo());
-		}
-		if (!c.method().equals(reply.method())) {
-			wrong.add(label + "arrived as " + reply.method());
-		}
-	}
-
-	private static String request(String method, String path, String host) {
-		return method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
-				+ "Cookie: caas_session=prb-secret; theme=dark\r\ncookie: caas_refresh=prb-secret2\r\n"
-				+ "Authorization: Bearer prb-client-token\r\nProxy-Authorization: Basic cHJiOnByYg==\r\n"
-				+ "X-Caas-User: prb-mallory\r\nx-caas-user: prb-mallory2\r\nX-Caas-Roles: ADMIN\r\n"
-				+ "X-Forwarded-User: prb-mallory\r\n" + (method.equals("GET") ? "" : "Content-Length: 0\r\n")
-				+ "Connection: close\r\n\r\n";
 	}
 
 	private static Map<String, Object> api(GenericContainer<?> traefik, String path) throws Exception {
@@ -283,33 +204,8 @@ class ProbeRouterIT implements DumpLogsOnFailure.OwnsContainers {
 		return traefik.withEnv("TRAEFIK_ACCESSLOG", "true")
 			.withEnv("TRAEFIK_API", "true")
 			.withEnv("TRAEFIK_API_INSECURE", "true")
+			.withEnv("TRAEFIK_API_DASHBOARD", "false")
 			.withExposedPorts(80, 8080);
-	}
-
-	private enum Way {
-
-		PROBE, MAIN
-
-	}
-
-	/**
-	 * A request, the Host header as a format of the IDE host, the router it must take.
-	 */
-	private record Case(String method, String path, Way way, String hostForm) {
-
-		Case(String method, String path, Way way) {
-			this(method, path, way, "%s");
-		}
-
-		String request(String host) {
-			return ProbeRouterIT.request(this.method, this.path, this.hostForm.formatted(host));
-		}
-
-		@Override
-		public String toString() {
-			return this.method + " " + this.path + " Host " + this.hostForm + " (expected " + this.way + ")";
-		}
-
 	}
 
 }
