@@ -158,7 +158,7 @@ floor() { # n
 
 floor_isolated() { # n: the floor plus one network per runtime and a hub joined to each, made inside the clock
   local names=() t0 i hub="bench-$RUN-hub-$1"
-  docker run -d --name "$hub" --label "caas.bench=$RUN" --network none --entrypoint sleep "$IMAGE" infinity >/dev/null
+  docker run -d --name "$hub" --label "caas.bench=$RUN" --entrypoint sleep "$IMAGE" infinity >/dev/null
   t0=$(now)
   for i in $(seq 1 "$1"); do
     names+=("bench-$RUN-i$1-$i")

@@ -181,7 +181,7 @@ class ResetJob {
 			return;
 		}
 		try {
-			this.editor.install(settings, fresh.id());
+			this.editor.install(settings, fresh.id(), true);
 		}
 		catch (RuntimeException ex) {
 			this.runtime.remove(fresh.id());

@@ -104,13 +104,13 @@ public class UpClass {
 				this.runtime.ensureNetwork(network);
 				this.traefik.attach(network.name());
 				RuntimeSpec spec = this.specs.container(plan.classId(), student, plan.sessionId(), plan.template());
-				boolean fresh = plan.carryOver() && this.runtime.inspect(spec.name()).isEmpty();
+				boolean created = this.runtime.inspect(spec.name()).isEmpty();
 				container = this.runtime.createAndStart(spec);
-				if (fresh) {
+				if (plan.carryOver() && created) {
 					carryOver(plan, student, container);
 				}
 				if (this.editor != null) {
-					this.editor.install(settings, container.id());
+					this.editor.install(settings, container.id(), created);
 				}
 			}
 			tracker.step(student, StudentStep.STARTING);

@@ -66,19 +66,23 @@ public class EditorSettingsInstaller {
 		Settings settings = prepare(this.catalog.editor(template.id()));
 		if (this.baked.holds(template.image(), EditorSettings.json(settings.editor()))) {
 			log.info("editor settings already in the image image={} editor={}", template.image(), settings.editor());
-			return new Settings(settings.editor(), null);
+			return new Settings(settings.editor(), settings.tar(), true);
 		}
 		return settings;
 	}
 
 	/** The settings of these editor defaults, for a code-server runtime. */
 	public Settings prepare(EditorDefaults editor) {
-		return new Settings(editor, EditorSettings.tar(editor));
+		return new Settings(editor, EditorSettings.tar(editor), false);
 	}
 
-	/** Writes the prepared settings into a created runtime. */
-	public void install(Settings settings, String containerId) {
-		if (settings.tar() == null) {
+	/**
+	 * Writes the prepared settings into a runtime; not into one this opening just
+	 * {@code created} from an image that already holds them. A kept runtime always gets
+	 * them again: its student may have changed the file, or the template may have.
+	 */
+	public void install(Settings settings, String containerId, boolean created) {
+		if (settings.tar() == null || (created && settings.inImage())) {
 			return;
 		}
 		try {
@@ -95,12 +99,14 @@ public class EditorSettingsInstaller {
 	 *
 	 * @param editor the defaults it encodes, null for an image that is not code-server
 	 * @param tar the archive extracted into the Machine folder, null when nothing is
-	 * written (not code-server, or the image already holds this file)
+	 * written (not code-server)
+	 * @param inImage the image already holds exactly this file: a runtime created from it
+	 * needs no copy
 	 */
-	public record Settings(EditorDefaults editor, byte[] tar) {
+	public record Settings(EditorDefaults editor, byte[] tar, boolean inImage) {
 
 		/** For images that are not code-server: nothing is written. */
-		public static final Settings NONE = new Settings(null, null);
+		public static final Settings NONE = new Settings(null, null, false);
 
 	}
 

@@ -48,6 +48,27 @@ class UpClassEditorSettingsTest {
 	}
 
 	@Test
+	void upCopiesNothingIntoNewRuntimesOfAnImageThatHoldsTheSettingsButWritesKeptOnesAgain() {
+		this.runtime.images.put(IMAGE, Map.of("caas.runtime", "codeserver"));
+		this.runtime.imageFiles.put(IMAGE + EditorSettings.MACHINE_DIR + "/settings.json",
+				EditorSettings.json(EditorDefaults.CLASSROOM));
+
+		RecordingTracker first = tracker(List.of("s1", "s2"));
+		up().run(plan(List.of("s1", "s2")), first.tracker);
+
+		assertThat(first.last().students()).allMatch(s -> s.state() == StudentStep.READY);
+		assertThat(this.runtime.events).noneMatch(e -> e.startsWith("copyIn"));
+
+		// a kept runtime (a heal, a reopen after a failed close) may hold a changed file
+		RecordingTracker again = tracker(List.of("s1", "s2"));
+		up().run(plan(List.of("s1", "s2")), again.tracker);
+
+		assertThat(again.last().students()).allMatch(s -> s.state() == StudentStep.READY);
+		assertThat(this.runtime.events).contains("copyIn caas-cs101-s1 " + EditorSettings.MACHINE_DIR,
+				"copyIn caas-cs101-s2 " + EditorSettings.MACHINE_DIR);
+	}
+
+	@Test
 	void upLeavesImagesThatAreNotCodeServerAlone() {
 		this.runtime.images.put(IMAGE, Map.of("caas.runtime", "jupyter"));
 		RecordingTracker op = tracker(List.of("s1"));

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.ImageFile;
 import io.caas.classes.runtime.MemoryLimit;
 import io.caas.classes.runtime.ContainerRuntimeException;
 import io.caas.classes.runtime.NetworkSpec;
@@ -53,6 +54,9 @@ public class FakeContainerRuntime implements ContainerRuntime {
 
 	/** Images present on the fake engine, with their labels. */
 	public final Map<String, Map<String, String>> images = new ConcurrentHashMap<>();
+
+	/** Files of images (key: image + path), as {@link #readImageFile} reads them. */
+	public final Map<String, byte[]> imageFiles = new ConcurrentHashMap<>();
 
 	/** What {@link #hostMemoryBytes()} reports. */
 	public volatile long hostMemory = 64L << 30;
@@ -252,6 +256,17 @@ public class FakeContainerRuntime implements ContainerRuntime {
 	@Override
 	public Optional<Map<String, String>> imageLabels(String image) {
 		return Optional.ofNullable(this.images.get(image));
+	}
+
+	@Override
+	public Optional<String> imageId(String image) {
+		return this.images.containsKey(image) ? Optional.of("sha256:" + image) : Optional.empty();
+	}
+
+	@Override
+	public Optional<ImageFile> readImageFile(String image, String path, Map<String, String> labels) {
+		this.events.add("readImageFile " + image + " " + path);
+		return imageId(image).map(id -> new ImageFile(id, this.imageFiles.get(image + path)));
 	}
 
 	@Override

@@ -90,7 +90,7 @@ class EditorSettingsIT implements DumpLogsOnFailure.OwnsContainers {
 		String id = provision("s2", settings);
 
 		assertThat(settings.editor()).isEqualTo(EditorDefaults.CLASSROOM);
-		assertThat(settings.tar()).as("the runtime image bakes these in: nothing is copied").isNull();
+		assertThat(settings.inImage()).as("the runtime image bakes these in: nothing is copied").isTrue();
 		assertThat(docker.containers(Map.of("caas.image-reader", "true"))).as("the image reader is removed").isEmpty();
 		assertThat(read(id)).isEqualTo(EditorSettings.of(EditorDefaults.CLASSROOM))
 			.containsEntry("chat.disableAIFeatures", true)
@@ -101,7 +101,7 @@ class EditorSettingsIT implements DumpLogsOnFailure.OwnsContainers {
 		this.runtime.ensureNetwork(this.specs.network(this.classId, student, this.session, Fixtures.codeserver()));
 		RuntimeContainer container = this.runtime
 			.createAndStart(this.specs.container(this.classId, student, this.session, Fixtures.codeserver()));
-		this.installer.install(settings, container.id());
+		this.installer.install(settings, container.id(), true);
 		this.runtime.awaitHealthy(container.id(), Duration.ofSeconds(60));
 		return container.id();
 	}
