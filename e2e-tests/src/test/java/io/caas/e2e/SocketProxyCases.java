@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class SocketProxyCases {
 
-	private static final String LABELS = "\"Labels\":{\"caas.managed\":\"true\",\"caas.class\":\"pltproxy\"}";
+	static final String LABELS = "\"Labels\":{\"caas.managed\":\"true\",\"caas.class\":\"pltproxy\"}";
 
 	private SocketProxyCases() {
 	}

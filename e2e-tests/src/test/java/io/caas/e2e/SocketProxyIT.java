@@ -92,6 +92,27 @@ class SocketProxyIT {
 	}
 
 	@Test
+	void classServiceProxyLetsTheImageReaderCreateReadAndRemove() {
+		// as DockerImages.readFile sends it: never started, no network
+		Request create = new Request("reader", "POST", "/v1.41/containers/create?name=plt-proxy-reader",
+				"{\"Image\":\"%image\",\"NetworkDisabled\":true," + SocketProxyCases.LABELS
+						+ ",\"HostConfig\":{\"NetworkMode\":\"none\"}}",
+				"");
+		try {
+			ContainerShell.Result created = call(this.classService, "socket-proxy-classes", create);
+			assertThat(status(created)).as(created.output()).isEqualTo(201);
+			ContainerShell.Result read = call(this.classService, "socket-proxy-classes",
+					Request.of("read", "GET", "/v1.41/containers/plt-proxy-reader/archive?path=/etc/passwd"));
+			assertThat(status(read)).as(read.output()).isEqualTo(200);
+		}
+		finally {
+			ContainerShell.Result removed = call(this.classService, "socket-proxy-classes",
+					Request.of("remove", "DELETE", "/v1.41/containers/plt-proxy-reader?force=1"));
+			assertThat(status(removed)).as(removed.output()).isEqualTo(204);
+		}
+	}
+
+	@Test
 	void traefikListsOnlyItsOwnInstallationsCaasContainersWhateverItAsks() {
 		String installation = Docker
 			.run("inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", this.classService)

@@ -29,6 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdePageFilter extends OncePerRequestFilter {
 
+	/** Set by the {@code caas-ide-probe} middleware (traefik/dynamic.yml). */
+	static final String ANONYMOUS_PROBE = "X-Caas-Anonymous-Probe";
+
 	private final IdePages pages;
 
 	private final Pattern ideHost;
@@ -67,10 +70,12 @@ class IdePageFilter extends OncePerRequestFilter {
 
 	/**
 	 * The one request forward-auth passes without a credential (gateway
-	 * ForwardAuthController).
+	 * ForwardAuthController), or any request Traefik's probe routers sent (their
+	 * middleware marks it): Traefik and this filter need not agree on what a path is.
 	 */
 	private static boolean isAnonymousProbe(HttpServletRequest request) {
-		return "GET".equals(request.getMethod()) && "/healthz".equals(request.getRequestURI());
+		return request.getHeader(ANONYMOUS_PROBE) != null
+				|| ("GET".equals(request.getMethod()) && "/healthz".equals(request.getRequestURI()));
 	}
 
 }

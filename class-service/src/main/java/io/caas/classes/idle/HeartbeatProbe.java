@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads one IDE's heartbeat: {@code GET /healthz} through the edge with the IDE's host
- * (the path the forward-auth lets through anonymously, and one code-server does not count
- * as activity). One small request per runtime per check, never an exec in the container.
- * Empty when the IDE does not answer with code-server's JSON, or without an edge to ask.
+ * (the runtime's probe router, no forward-auth, no credential; code-server does not count
+ * it as activity). One small request per runtime per check, never an exec in the
+ * container. Empty when the IDE does not answer with code-server's JSON, or without an
+ * edge to ask.
  */
 @Component
 public class HeartbeatProbe implements DisposableBean {

@@ -33,4 +33,17 @@ public record EdgeHealthRequest(HttpHost target, BasicClassicHttpRequest request
 		return Optional.of(new EdgeHealthRequest(target, request));
 	}
 
+	/**
+	 * The same request by the main router, forward-auth included, as a student's browser
+	 * goes ({@link Labels#PROBE_ROUTE_HEADER}): the cheap probe router alone does not
+	 * prove that route.
+	 */
+	public EdgeHealthRequest byFullRoute() {
+		BasicClassicHttpRequest full = new BasicClassicHttpRequest("GET", this.target, this.request.getPath());
+		full.setAuthority(this.request.getAuthority());
+		full.setHeader(HttpHeaders.HOST, this.request.getFirstHeader(HttpHeaders.HOST).getValue());
+		full.setHeader(Labels.PROBE_ROUTE_HEADER, Labels.FULL_ROUTE);
+		return new EdgeHealthRequest(this.target, full);
+	}
+
 }

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * {@link IdeProbe} through Traefik: {@code GET <probe-url><health-path>} with the IDE's
  * {@code Host}. Only code-server's own health JSON counts; the edge's 404, a catch-all
- * page or a forward-auth redirect do not. The forward-auth in front of IDE hosts lets
- * exactly this path through without a credential. A blank probe URL means no edge to ask
- * (tests of the orchestration alone): every running IDE counts as answering.
+ * page or a forward-auth redirect do not. {@code GET /healthz} has a router of its own
+ * without forward-auth (routing/Labels); READY also asks once by the main router, which
+ * forward-auth lets this path through without a credential. A blank probe URL means no
+ * edge to ask (tests of the orchestration alone): every running IDE counts as answering.
  */
 @Component
 class EdgeIdeProbe implements IdeProbe, DisposableBean {
@@ -46,12 +47,20 @@ class EdgeIdeProbe implements IdeProbe, DisposableBean {
 			.build();
 	}
 
+	/**
+	 * Probed by the cheap router (no forward-auth) until code-server answers, then once
+	 * more by the route a browser takes: READY is what the student can open.
+	 */
 	@Override
 	public boolean answers(String classId, String studentId) {
 		EdgeHealthRequest edge = EdgeHealthRequest.of(this.routing, classId, studentId).orElse(null);
 		if (edge == null) {
 			return true;
 		}
+		return healthy(edge) && healthy(edge.byFullRoute());
+	}
+
+	private boolean healthy(EdgeHealthRequest edge) {
 		try {
 			return this.http.execute(edge.target(), edge.request(), response -> {
 				String body = (response.getEntity() != null)

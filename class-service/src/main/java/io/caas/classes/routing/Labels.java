@@ -56,6 +56,15 @@ public final class Labels {
 	public static final String HEALTH_PATH = "/healthz";
 
 	/**
+	 * A {@code GET /healthz} carrying this header with {@link #FULL_ROUTE} takes the
+	 * runtime's main router (forward-auth included), as a student's browser does: how
+	 * class-service confirms READY once the cheap probe answered.
+	 */
+	public static final String PROBE_ROUTE_HEADER = "X-Caas-Probe";
+
+	public static final String FULL_ROUTE = "full";
+
+	/**
 	 * Ownership labels plus the Traefik labels that route
 	 * {@code <classId>-<studentId>-ide.<domainSuffix>} to the IDE port over the student's
 	 * own network, behind forward-auth. A second router takes exactly
@@ -79,8 +88,8 @@ public final class Labels {
 		labels.put("traefik.http.routers." + router + ".middlewares", "caas-ide-auth@file");
 		labels.put("traefik.http.services." + router + ".loadbalancer.server.port", Integer.toString(route.port()));
 		String probe = router + "-healthz";
-		labels.put("traefik.http.routers." + probe + ".rule",
-				"Host(`" + host + "`) && Method(`GET`) && Path(`" + HEALTH_PATH + "`)");
+		labels.put("traefik.http.routers." + probe + ".rule", "Host(`" + host + "`) && Method(`GET`) && Path(`"
+				+ HEALTH_PATH + "`) && !Header(`" + PROBE_ROUTE_HEADER + "`, `" + FULL_ROUTE + "`)");
 		labels.put("traefik.http.routers." + probe + ".entrypoints", route.entrypoint());
 		labels.put("traefik.http.routers." + probe + ".service", router);
 		labels.put("traefik.http.routers." + probe + ".middlewares", "caas-ide-probe@file");

@@ -380,10 +380,7 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	@Override
 	public Optional<String> imageId(String image) {
 		try {
-			return Optional.ofNullable(this.docker.inspectImageCmd(image).exec().getId());
-		}
-		catch (NotFoundException ex) {
-			return Optional.empty();
+			return DockerImages.id(this.docker, image);
 		}
 		catch (DockerException ex) {
 			throw failure("inspect image " + image, ex);
@@ -392,33 +389,12 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 
 	@Override
 	public Optional<ImageFile> readImageFile(String image, String path, Map<String, String> labels) {
-		String id;
 		try {
-			id = this.docker.createContainerCmd(image)
-				.withLabels(scoped(labels))
-				.withNetworkDisabled(true)
-				.withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
-				.exec()
-				.getId();
-		}
-		catch (NotFoundException ex) {
-			return Optional.empty();
+			return DockerImages.readFile(this.docker, image, path, scoped(labels),
+					DockerImages.readerName(this.installation.id(), image));
 		}
 		catch (DockerException ex) {
-			throw failure("create a reader of " + image, ex);
-		}
-		try {
-			String imageId = this.docker.inspectContainerCmd(id).exec().getImageId();
-			return Optional.of(new ImageFile(imageId, ImageFiles.single(copyOut(id, path))));
-		}
-		catch (ContainerRuntimeException ex) {
-			if (ex.getCause() instanceof NotFoundException) {
-				return Optional.of(new ImageFile(this.docker.inspectContainerCmd(id).exec().getImageId(), null));
-			}
-			throw ex;
-		}
-		finally {
-			remove(id);
+			throw failure("read " + path + " of image " + image, ex);
 		}
 	}
 
@@ -454,11 +430,7 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	@Override
 	public long hostMemoryBytes() {
 		try {
-			Long total = this.docker.infoCmd().exec().getMemTotal();
-			if (total == null || total <= 0) {
-				throw new ContainerRuntimeException("the engine reports no host memory");
-			}
-			return total;
+			return DockerMemoryLimits.host(this.docker);
 		}
 		catch (RuntimeException ex) {
 			throw failure("engine info", ex);

@@ -17,6 +17,15 @@ final class DockerMemoryLimits {
 	private DockerMemoryLimits() {
 	}
 
+	/** The host's memory as the engine reports it. */
+	static long host(DockerClient docker) {
+		Long total = docker.infoCmd().exec().getMemTotal();
+		if (total == null || total <= 0) {
+			throw new ContainerRuntimeException("the engine reports no host memory");
+		}
+		return total;
+	}
+
 	static List<MemoryLimit> running(DockerClient docker, Map<String, String> labels) {
 		List<MemoryLimit> found = new ArrayList<>();
 		for (Container c : docker.listContainersCmd()

@@ -12,11 +12,17 @@ final class ImageFiles {
 	private ImageFiles() {
 	}
 
-	/** The bytes of the archive's first entry if it is a regular file, else null. */
+	/** Larger files are not read (null). */
+	static final long MAX_BYTES = 64 * 1024;
+
+	/**
+	 * The bytes of the archive's first entry if it is a regular file of at most
+	 * {@link #MAX_BYTES}, else null.
+	 */
 	static byte[] single(InputStream archive) {
 		try (TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
 			TarArchiveEntry entry = tar.getNextEntry();
-			return (entry != null && entry.isFile()) ? tar.readAllBytes() : null;
+			return (entry != null && entry.isFile() && entry.getSize() <= MAX_BYTES) ? tar.readAllBytes() : null;
 		}
 		catch (IOException ex) {
 			throw new ContainerRuntimeException("read an image file: " + ex.getMessage(), ex);

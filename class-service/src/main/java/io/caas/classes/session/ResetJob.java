@@ -165,7 +165,9 @@ class ResetJob {
 		this.traefik.attach(network.name());
 		RuntimeContainer fresh = this.runtime
 			.createAndStart(this.specs.container(room.id(), plan.studentId(), room.sessionId(), plan.template()));
-		installEditor(fresh, plan.settings());
+		// a carry-over restore may bring the student's own settings file back: always
+		// written then
+		installEditor(fresh, plan.settings(), !plan.carryOver());
 		if (plan.carryOver()) {
 			// a carry-over class keeps its work: the new runtime starts from the attempt
 			// just verified (or the latest verified one when there was no runtime)
@@ -176,12 +178,13 @@ class ResetJob {
 		return fresh;
 	}
 
-	private void installEditor(RuntimeContainer fresh, EditorSettingsInstaller.Settings settings) {
+	private void installEditor(RuntimeContainer fresh, EditorSettingsInstaller.Settings settings,
+			boolean fromTheImageOnly) {
 		if (this.editor == null) {
 			return;
 		}
 		try {
-			this.editor.install(settings, fresh.id(), true);
+			this.editor.install(settings, fresh.id(), fromTheImageOnly);
 		}
 		catch (RuntimeException ex) {
 			this.runtime.remove(fresh.id());

@@ -110,7 +110,8 @@ public class UpClass {
 					carryOver(plan, student, container);
 				}
 				if (this.editor != null) {
-					this.editor.install(settings, container.id(), created);
+					// a carry-over restore may bring the student's own settings file back
+					this.editor.install(settings, container.id(), created && !plan.carryOver());
 				}
 			}
 			tracker.step(student, StudentStep.STARTING);

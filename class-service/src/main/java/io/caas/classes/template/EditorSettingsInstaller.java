@@ -77,12 +77,13 @@ public class EditorSettingsInstaller {
 	}
 
 	/**
-	 * Writes the prepared settings into a runtime; not into one this opening just
-	 * {@code created} from an image that already holds them. A kept runtime always gets
-	 * them again: its student may have changed the file, or the template may have.
+	 * Writes the prepared settings into a runtime; not into one that holds only what its
+	 * image holds ({@code fromTheImageOnly}: just created, nothing restored into it) when
+	 * the image already holds them. A kept runtime always gets them again: its student or
+	 * the template may have changed the file.
 	 */
-	public void install(Settings settings, String containerId, boolean created) {
-		if (settings.tar() == null || (created && settings.inImage())) {
+	public void install(Settings settings, String containerId, boolean fromTheImageOnly) {
+		if (settings.tar() == null || (fromTheImageOnly && settings.inImage())) {
 			return;
 		}
 		try {

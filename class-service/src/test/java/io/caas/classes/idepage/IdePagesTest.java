@@ -94,6 +94,23 @@ class IdePagesTest {
 	}
 
 	@Test
+	void aRequestMarkedByTheProbeRoutersNeverWakesWhateverItsPath() throws Exception {
+		room(ClassState.OPEN);
+		this.runtime.run("caas-cs101-s1",
+				Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1")).state = State.EXITED;
+		given(this.wake.wakeIfIdle(any(), any(), any())).willReturn(Optional.of(IdePage.starting("s1")));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "//healthz");
+		request.setServerName("cs101-s1-ide.caas.localhost");
+		request.addHeader("X-Caas-Anonymous-Probe", "1");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.filter.doFilter(request, response, mock(FilterChain.class));
+
+		assertThat(response.getContentAsString()).contains("not running");
+		verify(this.wake, never()).wakeIfIdle(any(), any(), any());
+	}
+
+	@Test
 	void unknownClassOrStudentAnswers404OfOurs() throws Exception {
 		room(ClassState.OPEN);
 

@@ -25,7 +25,8 @@ class LabelsTest {
 				Map.entry("traefik.http.routers.school1-cs101-student1.middlewares", "caas-ide-auth@file"),
 				Map.entry("traefik.http.services.school1-cs101-student1.loadbalancer.server.port", "8080"),
 				Map.entry("traefik.http.routers.school1-cs101-student1-healthz.rule",
-						"Host(`cs101-student1-ide.caas.localhost`) && Method(`GET`) && Path(`/healthz`)"),
+						"Host(`cs101-student1-ide.caas.localhost`) && Method(`GET`) && Path(`/healthz`)"
+								+ " && !Header(`X-Caas-Probe`, `full`)"),
 				Map.entry("traefik.http.routers.school1-cs101-student1-healthz.entrypoints", "web"),
 				Map.entry("traefik.http.routers.school1-cs101-student1-healthz.service", "school1-cs101-student1"),
 				Map.entry("traefik.http.routers.school1-cs101-student1-healthz.middlewares", "caas-ide-probe@file"),

@@ -11,13 +11,22 @@ import io.caas.classes.support.HeaderEcho.Reply;
  * a format of the IDE host, and the router it must take. Every request carries every
  * credential header a client could send, twice where case could matter.
  */
-record ProbeCase(String method, String path, Way way, String hostForm) {
+record ProbeCase(String method, String path, Way way, String hostForm, String extraHeader) {
 
 	static final List<String> CREDENTIALS = List.of("Cookie", "Authorization", "Proxy-Authorization", "X-Caas-User",
 			"X-Caas-Roles", "X-Forwarded-User");
 
 	ProbeCase(String method, String path, Way way) {
-		this(method, path, way, "%s");
+		this(method, path, way, "%s", "");
+	}
+
+	ProbeCase(String method, String path, Way way, String hostForm) {
+		this(method, path, way, hostForm, "");
+	}
+
+	/** class-service's last READY check: the probe path by the main router. */
+	static ProbeCase fullRoute() {
+		return new ProbeCase("GET", "/healthz", Way.MAIN, "%s", Labels.PROBE_ROUTE_HEADER + ": " + Labels.FULL_ROUTE);
 	}
 
 	/** The router a request took. */
@@ -37,7 +46,10 @@ record ProbeCase(String method, String path, Way way, String hostForm) {
 	static List<ProbeCase> catchAll() {
 		return List.of(new ProbeCase("GET", "/healthz", Way.PROBE), new ProbeCase("GET", "/other", Way.MAIN),
 				new ProbeCase("POST", "/healthz", Way.MAIN), new ProbeCase("HEAD", "/healthz", Way.MAIN),
-				new ProbeCase("GET", "/healthz/x", Way.MAIN), new ProbeCase("GET", "/HEALTHZ", Way.MAIN));
+				new ProbeCase("GET", "/healthz/x", Way.MAIN), new ProbeCase("GET", "/HEALTHZ", Way.MAIN),
+				new ProbeCase("GET", "//healthz", Way.PROBE), new ProbeCase("GET", "/x/../healthz", Way.PROBE),
+				new ProbeCase("GET", "/%68ealthz", Way.PROBE), new ProbeCase("GET", "/healthz?ready=1", Way.PROBE),
+				fullRoute());
 	}
 
 	/**
@@ -47,12 +59,8 @@ record ProbeCase(String method, String path, Way way, String hostForm) {
 	 */
 	static List<ProbeCase> runtime() {
 		List<ProbeCase> cases = new ArrayList<>(catchAll());
-		cases.add(new ProbeCase("GET", "/healthz?ready=1", Way.PROBE));
 		cases.add(new ProbeCase("GET", "/healthz", Way.PROBE, "%s:80"));
 		cases.add(new ProbeCase("GET", "/healthz", Way.PROBE, "%S"));
-		cases.add(new ProbeCase("GET", "//healthz", Way.PROBE));
-		cases.add(new ProbeCase("GET", "/x/../healthz", Way.PROBE));
-		cases.add(new ProbeCase("GET", "/%68ealthz", Way.PROBE));
 		cases.add(new ProbeCase("GET", "/", Way.MAIN));
 		cases.add(new ProbeCase("GET", "/other", Way.MAIN, "%s:80"));
 		cases.add(new ProbeCase("PUT", "/healthz", Way.MAIN));
@@ -72,8 +80,8 @@ record ProbeCase(String method, String path, Way way, String hostForm) {
 				+ "Cookie: caas_session=prb-secret; theme=dark\r\ncookie: caas_refresh=prb-secret2\r\n"
 				+ "Authorization: Bearer prb-client-token\r\nProxy-Authorization: Basic cHJiOnByYg==\r\n"
 				+ "X-Caas-User: prb-mallory\r\nx-caas-user: prb-mallory2\r\nX-Caas-Roles: ADMIN\r\n"
-				+ "X-Forwarded-User: prb-mallory\r\n" + (this.method.equals("GET") ? "" : "Content-Length: 0\r\n")
-				+ "Connection: close\r\n\r\n";
+				+ "X-Forwarded-User: prb-mallory\r\n" + (this.extraHeader.isEmpty() ? "" : this.extraHeader + "\r\n")
+				+ (this.method.equals("GET") ? "" : "Content-Length: 0\r\n") + "Connection: close\r\n\r\n";
 	}
 
 	/**
@@ -104,6 +112,9 @@ record ProbeCase(String method, String path, Way way, String hostForm) {
 			CREDENTIALS.stream()
 				.filter(h -> reply.header(h) != null)
 				.forEach(h -> wrong.add(label + "received " + h + ": " + reply.header(h)));
+			if (!"1".equals(reply.header("X-Caas-Anonymous-Probe"))) {
+				wrong.add(label + "not marked as an anonymous probe: " + reply.echo());
+			}
 		}
 		else if (passthrough && reply.header("Cookie") == null) {
 			wrong.add(label + "the client's Cookie did not arrive: " + reply.echo());
@@ -116,7 +127,8 @@ record ProbeCase(String method, String path, Way way, String hostForm) {
 
 	@Override
 	public String toString() {
-		return this.method + " " + this.path + " Host " + this.hostForm + " (expected " + this.way + ")";
+		return this.method + " " + this.path + " Host " + this.hostForm
+				+ (this.extraHeader.isEmpty() ? "" : " " + this.extraHeader) + " (expected " + this.way + ")";
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.caas.classes.template;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.caas.classes.session.StudentSpecs;
 import io.caas.classes.support.DockerTestSupport;
 import io.caas.classes.support.DumpLogsOnFailure;
 import io.caas.classes.support.Fixtures;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +93,9 @@ class EditorSettingsIT implements DumpLogsOnFailure.OwnsContainers {
 
 		assertThat(settings.editor()).isEqualTo(EditorDefaults.CLASSROOM);
 		assertThat(settings.inImage()).as("the runtime image bakes these in: nothing is copied").isTrue();
+		assertThat(Long.parseLong(docker.exec(id, "1000", "stat -c %Y " + SETTINGS).trim()))
+			.as("the runtime's file is the image's own (a copy would carry the time it was written)")
+			.isEqualTo(imageFileMtime(Fixtures.codeserver().image(), SETTINGS));
 		assertThat(docker.containers(Map.of("caas.image-reader", "true"))).as("the image reader is removed").isEmpty();
 		assertThat(read(id)).isEqualTo(EditorSettings.of(EditorDefaults.CLASSROOM))
 			.containsEntry("chat.disableAIFeatures", true)
@@ -104,6 +109,18 @@ class EditorSettingsIT implements DumpLogsOnFailure.OwnsContainers {
 		this.installer.install(settings, container.id(), true);
 		this.runtime.awaitHealthy(container.id(), Duration.ofSeconds(60));
 		return container.id();
+	}
+
+	/** The file's modification time in the image, read from a container never started. */
+	private long imageFileMtime(String image, String path) throws IOException {
+		String id = docker.docker.createContainerCmd(image).withLabels(ownedLabels()).exec().getId();
+		try (TarArchiveInputStream tar = new TarArchiveInputStream(
+				docker.docker.copyArchiveFromContainerCmd(id, path).exec())) {
+			return tar.getNextEntry().getModTime().getTime() / 1000;
+		}
+		finally {
+			docker.docker.removeContainerCmd(id).withForce(true).exec();
+		}
 	}
 
 	private static Map<String, Object> read(String id) throws InterruptedException {
