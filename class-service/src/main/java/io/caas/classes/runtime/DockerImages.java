@@ -1,7 +1,6 @@
 package io.caas.classes.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,12 +11,17 @@ import java.util.Optional;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Image lookups for {@link DockerContainerRuntime}: an image's id, and one file of an
  * image read from a container created from it and never started.
  */
 final class DockerImages {
+
+	/** Larger image files are not read (null). */
+	static final long MAX_BYTES = 64 * 1024;
 
 	private DockerImages() {
 	}
@@ -70,9 +74,15 @@ final class DockerImages {
 		}
 	}
 
+	/**
+	 * The file at {@code path} of a container: the archive's first entry if it is a
+	 * regular file of at most {@link #MAX_BYTES}, else null.
+	 */
 	private static byte[] single(DockerClient docker, String id, String path) {
-		try (InputStream archive = docker.copyArchiveFromContainerCmd(id, path).exec()) {
-			return ImageFiles.single(archive);
+		try (TarArchiveInputStream tar = new TarArchiveInputStream(
+				docker.copyArchiveFromContainerCmd(id, path).exec())) {
+			TarArchiveEntry entry = tar.getNextEntry();
+			return (entry != null && entry.isFile() && entry.getSize() <= MAX_BYTES) ? tar.readAllBytes() : null;
 		}
 		catch (NotFoundException ex) {
 			return null;

@@ -81,10 +81,7 @@ class IdePagesTest {
 
 	@Test
 	void theAnonymousHealthProbeNeverWakesAnIdleRuntime() throws Exception {
-		room(ClassState.OPEN);
-		this.runtime.run("caas-cs101-s1",
-				Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1")).state = State.EXITED;
-		given(this.wake.wakeIfIdle(any(), any(), any())).willReturn(Optional.of(IdePage.starting("s1")));
+		stoppedRuntimeThatWouldWake();
 
 		MockHttpServletResponse probe = get("cs101-s1-ide.caas.localhost", "/healthz?x=1");
 
@@ -95,10 +92,7 @@ class IdePagesTest {
 
 	@Test
 	void aRequestMarkedByTheProbeRoutersNeverWakesWhateverItsPath() throws Exception {
-		room(ClassState.OPEN);
-		this.runtime.run("caas-cs101-s1",
-				Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1")).state = State.EXITED;
-		given(this.wake.wakeIfIdle(any(), any(), any())).willReturn(Optional.of(IdePage.starting("s1")));
+		stoppedRuntimeThatWouldWake();
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "//healthz");
 		request.setServerName("cs101-s1-ide.caas.localhost");
 		request.addHeader("X-Caas-Anonymous-Probe", "1");
@@ -150,6 +144,14 @@ class IdePagesTest {
 		String html = IdePage.starting("<script>alert(1)</script>").html();
 
 		assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
+	}
+
+	/** An open class whose s1 runtime is stopped, and a wake that would start it. */
+	private void stoppedRuntimeThatWouldWake() {
+		room(ClassState.OPEN);
+		this.runtime.run("caas-cs101-s1",
+				Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1")).state = State.EXITED;
+		given(this.wake.wakeIfIdle(any(), any(), any())).willReturn(Optional.of(IdePage.starting("s1")));
 	}
 
 	private void room(ClassState state) {
