@@ -28,7 +28,9 @@
 #      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop,
 #      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE),
 #      BENCH_SKIP_ISO=1 to leave out the isolated floor,
-#      BENCH_DISK_LIMIT=4G, BENCH_CLASS_PREFIX=bench (class ids are <prefix><run>n<N>).
+#      BENCH_DISK_LIMIT=4G, BENCH_CLASS_PREFIX=bench (class ids are <prefix><run>n<N>),
+#      BENCH_SETTLE_BUSY=30, BENCH_SETTLE_MAX=90: before every timed phase (open, floor, iso, seq) the script
+#      waits until the host was under BENCH_SETTLE_BUSY percent busy for 2 s (at most BENCH_SETTLE_MAX s).
 set -euo pipefail
 
 PORT=${HTTP_PORT:-80}
@@ -94,6 +96,24 @@ cpu_ns() { # CPU time the given containers' cgroups used so far, summed (cgroup 
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
+# Before each timed phase: wait (at most BENCH_SETTLE_MAX seconds) until the host was below BENCH_SETTLE_BUSY
+# percent busy for two one-second samples in a row, so no phase pays for the one before (the engine and the
+# filesystem go on removing the previous phase's containers for seconds after `docker rm` returned).
+settle() {
+  local quiet=0 deadline=$((SECONDS + ${BENCH_SETTLE_MAX:-90})) a b
+  while ((quiet < 2 && SECONDS < deadline)); do
+    a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+    if python3 - "${a[*]:1}" "${b[*]:1}" "${BENCH_SETTLE_BUSY:-30}" <<'PY'
+import sys
+a = list(map(int, sys.argv[1].split())); b = list(map(int, sys.argv[2].split()))
+d = [y - x for x, y in zip(a, b)]
+sys.exit(0 if 100.0 * (sum(d) - d[3] - d[4]) / max(sum(d), 1) < float(sys.argv[3]) else 1)
+PY
+    then quiet=$((quiet + 1)); else quiet=0; fi
+  done
+  ((quiet >= 2)) || echo "note: the host stayed busier than ${BENCH_SETTLE_BUSY:-30}% for ${BENCH_SETTLE_MAX:-90}s; measuring anyway" >&2
+}
+
 await_all_ides() { # t0 classId n
   for s in $(seq 1 "$3"); do echo "$EDGE/healthz $2-s$s-ide.$DOMAIN"; done \
     | python3 "$HERE/await_answers.py" "$1" "$TIMEOUT" "$POLL"
@@ -145,6 +165,7 @@ floor() { # n
     net="bench-$RUN-floor-$1-$i"; nets+=("$net")
     docker network create --label "caas.bench=$RUN" "$net" >/dev/null
   done
+  settle
   t0=$(now)
   for i in $(seq 1 "$1"); do
     names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "${nets[$(((i - 1) / 12))]}" &
@@ -159,6 +180,7 @@ floor() { # n
 floor_isolated() { # n: the floor plus one network per runtime and a hub joined to each, made inside the clock
   local names=() t0 i hub="bench-$RUN-hub-$1"
   docker run -d --name "$hub" --label "caas.bench=$RUN" --entrypoint sleep "$IMAGE" infinity >/dev/null
+  settle
   t0=$(now)
   for i in $(seq 1 "$1"); do
     names+=("bench-$RUN-i$1-$i")
@@ -180,6 +202,7 @@ sequential() { # n
     net="bench-$RUN-seq-$1-$i"; nets+=("$net")
     docker network create --label "caas.bench=$RUN" "$net" >/dev/null
   done
+  settle
   t0=$(now)
   for i in $(seq 1 "$1"); do
     names+=("bench-$RUN-s$1-$i"); run_runtime "bench-$RUN-s$1-$i" "${nets[$(((i - 1) / 12))]}"
@@ -203,6 +226,7 @@ for N in ${BENCH_N:-10 20 40}; do
   students=$(python3 -c "import json; print(json.dumps(['s%d' % i for i in range(1, $N + 1)]))")
   api -d "{\"classId\":\"$cls\",\"name\":\"bench\",\"subject\":\"cs\",\"templateId\":\"codeserver\",\"students\":$students}" \
     "$EDGE/api/classes" >/dev/null
+  settle
   load_before=$(load1)
   echo "N=$N: open through CaaS (load $load_before) ..." >&2
   t0=$(now)

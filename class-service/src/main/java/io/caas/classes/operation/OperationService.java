@@ -1,10 +1,12 @@
 package io.caas.classes.operation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.caas.classes.operation.Operation.Progress;
 import io.caas.classes.operation.Operation.StudentProgress;
@@ -27,6 +29,8 @@ public class OperationService {
 	private static final Logger log = LoggerFactory.getLogger(OperationService.class);
 
 	private static final String HEARTBEAT = "heartbeatAt";
+
+	private static final Duration OPEN_PROGRESS_INTERVAL = Duration.ofMillis(250);
 
 	private final OperationRepository operations;
 
@@ -78,9 +82,15 @@ public class OperationService {
 		return this.operations.findByState(OperationState.RUNNING);
 	}
 
-	/** A tracker whose every change is saved, then announced. */
+	/**
+	 * A tracker whose changes are saved, then announced: every change of a close or a
+	 * reset (recovery reads their steps), an open's progress at most every
+	 * {@link #OPEN_PROGRESS_INTERVAL} ({@link CoalescedProgress}); the end at once.
+	 */
 	public OperationTracker track(Operation operation) {
-		return new OperationTracker(operation, this.clock, this::record);
+		Consumer<Operation> sink = (operation.kind() == Transition.UP)
+				? new CoalescedProgress(this::record, OPEN_PROGRESS_INTERVAL) : this::record;
+		return new OperationTracker(operation, this.clock, sink);
 	}
 
 	/** Ends a RUNNING operation nobody is running anymore. */

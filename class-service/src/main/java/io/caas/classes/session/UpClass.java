@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import io.caas.classes.operation.OperationTracker;
 import io.caas.classes.operation.StudentStep;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class UpClass {
 
-	private static final long EXIT_CHECK_NANOS = 2_000_000_000L;
+	private static final long EXIT_CHECK_NANOS = 5_000_000_000L;
 
 	private static final long MAX_PROBE_MILLIS = 1_000;
 
@@ -86,23 +87,24 @@ public class UpClass {
 			plan.students().forEach(student -> tracker.fail(student, reason(ex)));
 			return;
 		}
+		Consumer<String> attachTraefik = this.traefik.attacher();
 		try (ExecutorService workers = Executors
 			.newThreadPerTaskExecutor(Thread.ofVirtual().name("caas-up-" + plan.classId() + "-", 0).factory())) {
 			for (String student : plan.students()) {
-				workers.execute(() -> openStudent(plan, student, settings, tracker));
+				workers.execute(() -> openStudent(plan, student, settings, attachTraefik, tracker));
 			}
 		}
 	}
 
 	private void openStudent(Plan plan, String student, EditorSettingsInstaller.Settings settings,
-			OperationTracker tracker) {
+			Consumer<String> attachTraefik, OperationTracker tracker) {
 		try {
 			RuntimeContainer container;
 			try (ProvisionPermits.Permit permit = this.permits.acquire()) {
 				tracker.step(student, StudentStep.CREATING);
 				NetworkSpec network = this.specs.network(plan.classId(), student, plan.sessionId(), plan.template());
 				this.runtime.ensureNetwork(network);
-				this.traefik.attach(network.name());
+				attachTraefik.accept(network.name());
 				RuntimeSpec spec = this.specs.container(plan.classId(), student, plan.sessionId(), plan.template());
 				boolean created = this.runtime.inspect(spec.name()).isEmpty();
 				container = this.runtime.createAndStart(spec);
@@ -115,7 +117,7 @@ public class UpClass {
 				}
 			}
 			tracker.step(student, StudentStep.STARTING);
-			awaitReady(plan.classId(), student, container.id());
+			awaitReady(plan.classId(), student, container);
 			tracker.step(student, StudentStep.READY);
 		}
 		catch (InterruptedException ex) {
@@ -135,6 +137,18 @@ public class UpClass {
 		long deadline = System.nanoTime() + this.healthTimeout.toNanos();
 		this.runtime.awaitHealthy(containerId, this.healthTimeout);
 		awaitAnswering(classId, student, containerId, deadline);
+	}
+
+	/**
+	 * The same for a runtime just started and inspected: one that runs without an engine
+	 * healthcheck (every CaaS runtime) is not asked again before the first probe.
+	 */
+	private void awaitReady(String classId, String student, RuntimeContainer started) throws InterruptedException {
+		if (started.state() != RuntimeContainer.State.RUNNING || started.health() != RuntimeContainer.Health.NONE) {
+			awaitReady(classId, student, started.id());
+			return;
+		}
+		awaitAnswering(classId, student, started.id(), System.nanoTime() + this.healthTimeout.toNanos());
 	}
 
 	/**

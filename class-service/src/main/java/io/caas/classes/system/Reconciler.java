@@ -136,8 +136,15 @@ class Reconciler implements DisposableBean {
 		for (String network : this.runtime.listNetworks(Labels.managedSelector())) {
 			// only classes this service knows: a class deleted meanwhile is left alone
 			Optional<String> classId = Names.parseNetwork(network).map(Names.StudentNetwork::classId);
-			classId.filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
-			classId.filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
+			try {
+				classId.filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
+				classId.filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
+			}
+			catch (RuntimeException ex) {
+				// a network removed meanwhile (its class closed) must not stop the
+				// others' repair
+				log.warn("class network not repaired network={} trigger={} reason={}", network, trigger, ex.toString());
+			}
 		}
 		for (ClassRoom room : this.classes.findByStateIn(List.of(ClassState.OPEN))) {
 			startStopped(room.id(), trigger);

@@ -1,5 +1,6 @@
 package io.caas.classes.it;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.caas.classes.it.LifecycleFixtures.awaitFinished;
+import static org.awaitility.Awaitility.await;
 import static io.caas.classes.it.LifecycleFixtures.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,10 +156,12 @@ class RedisResilienceIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void aStaleCopyOfAnOperationCannotOverturnItsOutcome() {
-		Operation started = this.operations.start(OperationService.newId(), Transition.UP, RUN + "stale", "s",
+		// a close: its steps are written one by one (an open's are coalesced), so the
+		// stale write is done below
+		Operation started = this.operations.start(OperationService.newId(), Transition.DOWN, RUN + "stale", "s",
 				List.of("s1"), TEACHER);
 		OperationTracker owner = this.operations.track(started);
-		owner.step("s1", StudentStep.READY);
+		owner.step("s1", StudentStep.REMOVED);
 		owner.finish(null);
 
 		this.operations.abandon(started, "interrupted");
@@ -166,7 +170,27 @@ class RedisResilienceIT implements DumpLogsOnFailure.OwnsContainers {
 		Operation stored = this.operations.find(started.id()).orElseThrow();
 		assertThat(stored.state()).isEqualTo(OperationState.SUCCEEDED);
 		assertThat(stored.students()).singleElement()
-			.satisfies(s -> assertThat(s.state()).isEqualTo(StudentStep.READY));
+			.satisfies(s -> assertThat(s.state()).isEqualTo(StudentStep.REMOVED));
+	}
+
+	@Test
+	void aStaleCopyOfAnOpenCannotOverturnItsOutcomeEvenWrittenLater() {
+		// an open's steps are written at most every 250 ms: the stale step is written
+		// after the end
+		Operation started = this.operations.start(OperationService.newId(), Transition.UP, RUN + "stale-up", "s",
+				List.of("s1"), TEACHER);
+		OperationTracker owner = this.operations.track(started);
+		owner.step("s1", StudentStep.READY);
+		owner.finish(null);
+
+		this.operations.track(started).step("s1", StudentStep.FAILED);
+
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+			Operation stored = this.operations.find(started.id()).orElseThrow();
+			assertThat(stored.state()).isEqualTo(OperationState.SUCCEEDED);
+			assertThat(stored.students()).singleElement()
+				.satisfies(s -> assertThat(s.state()).isEqualTo(StudentStep.READY));
+		});
 	}
 
 	private static String createClass(Api api) {

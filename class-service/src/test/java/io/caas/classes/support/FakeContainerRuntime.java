@@ -142,6 +142,10 @@ public class FakeContainerRuntime implements ContainerRuntime {
 				return twin.get().view();
 			}
 			Fake fake = new Fake(UUID.randomUUID().toString(), spec.name(), new TreeMap<>(spec.labels()), spec);
+			if (this.unhealthy.contains(spec.name())) {
+				// an image with an engine healthcheck: STARTING until it fails
+				fake.health = Health.STARTING;
+			}
 			this.containers.put(fake.id, fake);
 			this.connections.computeIfAbsent(spec.network(), n -> ConcurrentHashMap.newKeySet()).add(fake.id);
 			this.events.add("create " + spec.name());

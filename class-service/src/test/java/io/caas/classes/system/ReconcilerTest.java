@@ -16,8 +16,10 @@ import io.caas.classes.operation.OperationService;
 import io.caas.classes.operation.OperationState;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
+import io.caas.classes.routing.Names;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.ContainerRuntimeException;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.session.ClassStates;
@@ -62,11 +64,14 @@ class ReconcilerTest {
 
 	private final ResetRecovery resets = mock(ResetRecovery.class);
 
+	private final ContainerRuntime runtime = mock(ContainerRuntime.class);
+
+	private final TraefikAttachment traefik = mock(TraefikAttachment.class);
+
 	private final Reconciler reconciler = new Reconciler(
 			new ReconcilerProperties(Duration.ofSeconds(60), Duration.ofSeconds(30)), this.classes, this.operations,
-			this.states, this.locks, this.settlement, mock(ContainerRuntime.class), mock(TraefikAttachment.class),
-			new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC), mock(IdleStops.class), this.resets,
-			mock(HostCapacity.class));
+			this.states, this.locks, this.settlement, this.runtime, this.traefik, new SimpleMeterRegistry(),
+			Clock.fixed(NOW, ZoneOffset.UTC), mock(IdleStops.class), this.resets, mock(HostCapacity.class));
 
 	private final ClassRoom closing = new ClassRoom("cs101", "Intro", "CS", "codeserver", "teacher1", List.of("s1"),
 			ClassState.CLOSING, "sess", "op1", NOW.minusSeconds(120), 3L);
@@ -79,6 +84,24 @@ class ReconcilerTest {
 		given(this.classes.findById("cs101")).willReturn(Optional.of(this.closing));
 		given(this.locks.of("cs101")).willReturn(this.lock);
 		given(this.settlement.settle("cs101")).willReturn(ClassState.OPEN);
+	}
+
+	@Test
+	void aNetworkThatCannotBeRepairedDoesNotStopTheRepairOfTheOthers() {
+		given(this.lock.tryLock()).willReturn(false);
+		String gone = Names.network("caas", "cs201", "s1");
+		String kept = Names.network("caas", "cs202", "s1");
+		given(this.runtime.listNetworks(any())).willReturn(List.of(gone, kept));
+		for (String id : List.of("cs201", "cs202")) {
+			given(this.classes.findById(id)).willReturn(Optional.of(new ClassRoom(id, "Intro", "CS", "codeserver",
+					"teacher1", List.of("s1"), ClassState.OPEN, "sess", "op", NOW.minusSeconds(120), 3L)));
+		}
+		willThrow(new ContainerRuntimeException("network " + gone + " not found")).given(this.traefik)
+			.ensureAttached(gone);
+
+		this.reconciler.reconcile("test");
+
+		verify(this.traefik).ensureAttached(kept);
 	}
 
 	@Test
