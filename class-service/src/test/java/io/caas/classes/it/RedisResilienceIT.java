@@ -158,39 +158,43 @@ class RedisResilienceIT implements DumpLogsOnFailure.OwnsContainers {
 	void aStaleCopyOfAnOperationCannotOverturnItsOutcome() {
 		// a close: its steps are written one by one (an open's are coalesced), so the
 		// stale write is done below
-		Operation started = this.operations.start(OperationService.newId(), Transition.DOWN, RUN + "stale", "s",
-				List.of("s1"), TEACHER);
-		OperationTracker owner = this.operations.track(started);
-		owner.step("s1", StudentStep.REMOVED);
-		owner.finish(null);
+		Operation started = finishedThenStale(Transition.DOWN, "stale", StudentStep.REMOVED, true);
 
-		this.operations.abandon(started, "interrupted");
-		this.operations.track(started).step("s1", StudentStep.FAILED);
-
-		Operation stored = this.operations.find(started.id()).orElseThrow();
-		assertThat(stored.state()).isEqualTo(OperationState.SUCCEEDED);
-		assertThat(stored.students()).singleElement()
-			.satisfies(s -> assertThat(s.state()).isEqualTo(StudentStep.REMOVED));
+		assertOutcomeKept(started, StudentStep.REMOVED);
 	}
 
 	@Test
 	void aStaleCopyOfAnOpenCannotOverturnItsOutcomeEvenWrittenLater() {
 		// an open's steps are written at most every 250 ms: the stale step is written
 		// after the end
-		Operation started = this.operations.start(OperationService.newId(), Transition.UP, RUN + "stale-up", "s",
-				List.of("s1"), TEACHER);
+		Operation started = finishedThenStale(Transition.UP, "stale-up", StudentStep.READY, false);
+
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> assertOutcomeKept(started, StudentStep.READY));
+	}
+
+	/**
+	 * An operation its owner finished with {@code last}, then a stale tracker of it
+	 * (abandoned first if {@code abandon}) reports the student FAILED.
+	 */
+	private Operation finishedThenStale(Transition kind, String suffix, StudentStep last, boolean abandon) {
+		Operation started = this.operations.start(OperationService.newId(), kind, RUN + suffix, "s", List.of("s1"),
+				TEACHER);
 		OperationTracker owner = this.operations.track(started);
-		owner.step("s1", StudentStep.READY);
+		owner.step("s1", last);
 		owner.finish(null);
-
+		if (abandon) {
+			this.operations.abandon(started, "interrupted");
+		}
 		this.operations.track(started).step("s1", StudentStep.FAILED);
+		return started;
+	}
 
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
-			Operation stored = this.operations.find(started.id()).orElseThrow();
-			assertThat(stored.state()).isEqualTo(OperationState.SUCCEEDED);
-			assertThat(stored.students()).singleElement()
-				.satisfies(s -> assertThat(s.state()).isEqualTo(StudentStep.READY));
-		});
+	private void assertOutcomeKept(Operation started, StudentStep last) {
+		Operation stored = this.operations.find(started.id()).orElseThrow();
+		assertThat(stored.state()).isEqualTo(OperationState.SUCCEEDED);
+		assertThat(stored.students()).singleElement().satisfies(s -> assertThat(s.state()).isEqualTo(last));
 	}
 
 	private static String createClass(Api api) {
