@@ -3,6 +3,8 @@
 # (e.g. CAAS_PROJECT=caas-bench HTTP_PORT=18090 CAAS_INSTALLATION_ID=bench CAAS_SPRING_PROFILES=demo
 # bin/caas-up) and root (reads container cgroups). For each N it measures, in the same run:
 #   open   seconds from POST /up until every IDE hostname answers /healthz through Traefik
+#   reopen the same class opened again after its close (and after the floors): its student networks were
+#          kept (KEPT_NETWORKS), as for a class that meets every week; /floor is reopen / floor
 #   seq    one `docker run` at a time of the same image, each until its /healthz answers
 #   floor  N `docker run` at once until every /healthz answers (what the host can do at best)
 #   iso    the floor with CaaS's isolation: inside the clock, each runtime's own network is made and a stand-in
@@ -56,6 +58,14 @@ secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 cleanup() {
   docker ps -aq --filter "label=caas.bench=$RUN" | xargs -r docker rm -f >/dev/null 2>&1 || true
   docker network ls -q --filter "label=caas.bench=$RUN" | xargs -r docker network rm >/dev/null 2>&1 || true
+  # the student networks CaaS kept for this run's classes (Traefik leaves them first)
+  local id c
+  for id in $(docker network ls -q --filter label=caas.managed=true --filter "name=-${BENCH_CLASS_PREFIX:-bench}${RUN}n"); do
+    for c in $(docker network inspect -f '{{range $k, $v := .Containers}}{{$k}} {{end}}' "$id" 2>/dev/null); do
+      docker network disconnect -f "$id" "$c" >/dev/null 2>&1 || true
+    done
+    docker network rm "$id" >/dev/null 2>&1 || true
+  done
 }
 trap cleanup EXIT
 
@@ -249,17 +259,30 @@ for N in ${BENCH_N:-10 20 40}; do
   echo "N=$N: floor ${fl}s ($fl_restarts restarts); CaaS runtimes restarted $restarts times" >&2
   if [[ ${BENCH_SKIP_ISO:-0} == 1 ]]; then iso=-; else echo "N=$N: floor with a network per runtime ..." >&2; iso=$(floor_isolated "$N"); fi
   echo "N=$N: isolated floor ${iso}s" >&2
+  # The class again, as a teacher opens it the next lesson: its student networks were kept at close
+  # (KEPT_NETWORKS), so the engine only makes and starts the runtimes.
+  kept=$(docker network ls -q --filter "label=caas.class=$cls" | wc -l)
+  [[ $kept == "$N" ]] || echo "warning: $kept of $N student networks were kept (KEPT_NETWORKS?): the reopen makes the rest" >&2
+  settle
+  echo "N=$N: reopen through CaaS ($kept networks kept) ..." >&2
+  t0=$(now)
+  op=$(api -X POST "$EDGE/api/classes/$cls/up" | json '["operationId"]')
+  reopen=$(await_all_ides "$t0" "$cls" "$N")
+  echo "N=$N: reopened in ${reopen}s (operation $(await_operation "$op"))" >&2
+  down=$(api -X POST "$EDGE/api/classes/$cls/down" | json '["operationId"]')
+  echo "N=$N: closed again ($(await_operation "$down"))" >&2
   if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
   echo "N=$N: sequential ${sq}s" >&2
-  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" "$iso" <<'PY'
+  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" "$iso" "$reopen" <<'PY'
 import sys
-n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own, iso = sys.argv[1:]
+n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own, iso, re = sys.argv[1:]
 n = int(n); cores = int(cores)
 per = (float(busy) - float(base)) / n
 fl = fl or "failed"  # the floor's runtimes did not all answer (see its stderr)
 ratio = f"{float(op) / float(fl):.2f}" if fl != "failed" else "-"
 iso_ratio = f"{float(op) / float(iso):.2f}" if iso not in ("-", "failed", "") else "-"
-print(f"| {n:>3} | {op:>7} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {iso:>5} | {iso_ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} |")
+re_ratio = f"{float(re) / float(fl):.2f}" if fl != "failed" else "-"
+print(f"| {n:>3} | {op:>7} | {re:>7} | {re_ratio:>6} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {iso:>5} | {iso_ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} |")
 PY
 )")
 done
@@ -267,6 +290,6 @@ echo
 echo "Open through CaaS vs the floor, $(nproc) cores, image $IMAGE, idle window ${IDLE}s"
 echo "cpu = host CPU points (whole machine = 100) per idle IDE; rss in MiB"
 echo "permits $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CLASS_SERVICE" | grep -s PROVISION_PERMITS || echo default)"
-echo "|   N | open s  | engine | ready  | seq s   | floor s | ratio  | iso s | /iso   | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu |"
-echo "|----:|--------:|-------:|-------:|--------:|--------:|-------:|------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|"
+echo "|   N | open s  | reopen | /floor | engine | ready  | seq s   | floor s | ratio  | iso s | /iso   | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu |"
+echo "|----:|--------:|-------:|-------:|-------:|-------:|--------:|--------:|-------:|------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|"
 printf '%s\n' "${rows[@]}"

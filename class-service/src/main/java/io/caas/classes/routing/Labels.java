@@ -44,11 +44,13 @@ public final class Labels {
 		return Map.of(MANAGED, "true");
 	}
 
-	/** Ownership labels of one student's network. */
-	public static Map<String, String> network(String installation, String classId, String studentId, String sessionId) {
+	/**
+	 * Ownership labels of one student's network. No session: the network outlives the
+	 * session that made it (session/NetworkRetention), so the next open reuses it.
+	 */
+	public static Map<String, String> network(String installation, String classId, String studentId) {
 		Map<String, String> labels = new TreeMap<>(studentSelector(classId, studentId));
 		labels.put(INSTALLATION, installation);
-		labels.put(SESSION, sessionId);
 		return labels;
 	}
 
@@ -77,8 +79,8 @@ public final class Labels {
 	public static Map<String, String> container(String installation, Route route, String sessionId, String templateId) {
 		String router = Names.router(installation, route.classId(), route.studentId());
 		String host = Hostnames.ide(route.classId(), route.studentId(), route.domainSuffix());
-		Map<String, String> labels = new TreeMap<>(
-				network(installation, route.classId(), route.studentId(), sessionId));
+		Map<String, String> labels = new TreeMap<>(network(installation, route.classId(), route.studentId()));
+		labels.put(SESSION, sessionId);
 		labels.put(TEMPLATE, templateId);
 		labels.put("traefik.enable", "true");
 		labels.put("traefik.docker.network", Names.network(installation, route.classId(), route.studentId()));

@@ -96,6 +96,14 @@ public class TraefikAttachment {
 	 * it first, then it is removed. Returns the networks still in use.
 	 */
 	public List<String> releaseClass(String classId) {
+		return releaseClass(classId, Set.of());
+	}
+
+	/**
+	 * The same, but the networks of {@code keptStudents} stay, Traefik on them, for the
+	 * class's next session. Returns the networks left (in use or kept).
+	 */
+	public List<String> releaseClass(String classId, Set<String> keptStudents) {
 		List<String> kept = new ArrayList<>();
 		Set<String> used = new HashSet<>();
 		for (RuntimeContainer c : this.runtime.list(Labels.classSelector(classId))) {
@@ -105,7 +113,9 @@ public class TraefikAttachment {
 			}
 		}
 		for (String network : this.runtime.listNetworks(Labels.classSelector(classId))) {
-			if (Names.parseNetwork(network).filter(n -> used.contains(n.studentId())).isPresent()) {
+			if (Names.parseNetwork(network)
+				.filter(n -> used.contains(n.studentId()) || keptStudents.contains(n.studentId()))
+				.isPresent()) {
 				kept.add(network);
 				continue;
 			}

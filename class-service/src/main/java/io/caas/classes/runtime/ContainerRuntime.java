@@ -16,7 +16,11 @@ import java.util.Optional;
  */
 public interface ContainerRuntime {
 
-	/** Creates the network unless one of that name with the same labels exists. */
+	/**
+	 * Creates the network unless one of that name with the same labels and isolation
+	 * ({@code internal}) exists; one with the other isolation is replaced, unless a
+	 * runtime (running or stopped) is on it: then it is left as it is, for that runtime.
+	 */
 	void ensureNetwork(NetworkSpec spec);
 
 	/** Removes the network; a missing network is fine. */

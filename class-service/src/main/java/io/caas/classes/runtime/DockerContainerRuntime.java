@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -28,6 +29,8 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.caas.classes.installation.Installation;
 import io.caas.classes.runtime.RuntimeContainer.Health;
 import io.caas.classes.runtime.RuntimeContainer.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -40,6 +43,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
+
+	/** routing.Labels.MANAGED: what CaaS created (a runtime), as against Traefik. */
+	private static final String MANAGED_LABEL = "caas.managed";
 
 	private final DockerClient docker;
 
@@ -70,6 +78,14 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	public void ensureNetwork(NetworkSpec spec) {
 		requireOwn(spec.name(), spec.labels());
 		Optional<Network> existing = findNetwork(spec.name());
+		if (existing.isPresent() && isInternal(existing) != spec.internal()) {
+			// kept from a session of another template (egress or not): never reused for a
+			// new runtime; one already on it keeps what it was created with
+			if (!replaceNetwork(existing.get(), spec)) {
+				return;
+			}
+			existing = Optional.empty();
+		}
 		if (existing.isEmpty()) {
 			try {
 				this.docker.createNetworkCmd()
@@ -90,6 +106,54 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 		if (!labels.entrySet().containsAll(spec.labels().entrySet())) {
 			throw new ContainerRuntimeException("network " + spec.name() + " exists with other labels " + labels);
 		}
+		if (isInternal(existing) != spec.internal()) {
+			// fail closed: made meanwhile with the other isolation, or not replaced
+			throw new ContainerRuntimeException("network " + spec.name() + " exists "
+					+ (spec.internal() ? "with" : "without") + " internet egress");
+		}
+	}
+
+	private static boolean isInternal(Optional<Network> network) {
+		return network.map(Network::getInternal).map(Boolean.TRUE::equals).orElse(false);
+	}
+
+	/**
+	 * Removes a kept network whose isolation no longer fits its template, once whatever
+	 * joined it (Traefik) has left, and answers true; leaves one a runtime of ours is on,
+	 * running or stopped (it could not start again without it), and answers false: that
+	 * runtime is reused, never a new one created on it.
+	 */
+	private boolean replaceNetwork(Network network, NetworkSpec spec) {
+		try {
+			List<Container> runtimes = this.docker.listContainersCmd()
+				.withShowAll(true)
+				.withNetworkFilter(List.of(network.getId()))
+				.withLabelFilter(Map.of(MANAGED_LABEL, "true"))
+				.exec();
+			if (!runtimes.isEmpty()) {
+				log.warn("network kept network={} internal={} wanted={} reason=runtime-on-it container={}", spec.name(),
+						!spec.internal(), spec.internal(), runtimes.getFirst().getId());
+				return false;
+			}
+			for (String id : Optional.ofNullable(network.getContainers()).map(Map::keySet).orElse(Set.of())) {
+				try {
+					// forced: also clears an endpoint its container left behind
+					this.docker.disconnectFromNetworkCmd()
+						.withNetworkId(network.getId())
+						.withContainerId(id)
+						.withForce(true)
+						.exec();
+				}
+				catch (NotFoundException ex) {
+					// that container is gone already
+				}
+			}
+		}
+		catch (DockerException ex) {
+			throw failure("replace network " + spec.name(), ex);
+		}
+		removeNetwork(network.getId());
+		return true;
 	}
 
 	@Override

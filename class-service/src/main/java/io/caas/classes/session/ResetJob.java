@@ -160,7 +160,7 @@ class ResetJob {
 
 	private RuntimeContainer create(Plan plan, Manifest saved) {
 		ClassRoom room = plan.room();
-		NetworkSpec network = this.specs.network(room.id(), plan.studentId(), room.sessionId(), plan.template());
+		NetworkSpec network = this.specs.network(room.id(), plan.studentId(), plan.template());
 		this.runtime.ensureNetwork(network);
 		this.traefik.attach(network.name());
 		RuntimeContainer fresh = this.runtime

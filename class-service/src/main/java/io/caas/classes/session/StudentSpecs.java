@@ -30,9 +30,9 @@ public class StudentSpecs {
 		this.installation = installation;
 	}
 
-	public NetworkSpec network(String classId, String studentId, String sessionId, Template template) {
+	public NetworkSpec network(String classId, String studentId, Template template) {
 		String id = this.installation.id();
-		return new NetworkSpec(Names.network(id, classId, studentId), Labels.network(id, classId, studentId, sessionId),
+		return new NetworkSpec(Names.network(id, classId, studentId), Labels.network(id, classId, studentId),
 				!template.internetEgress());
 	}
 

@@ -102,7 +102,7 @@ public class UpClass {
 			RuntimeContainer container;
 			try (ProvisionPermits.Permit permit = this.permits.acquire()) {
 				tracker.step(student, StudentStep.CREATING);
-				NetworkSpec network = this.specs.network(plan.classId(), student, plan.sessionId(), plan.template());
+				NetworkSpec network = this.specs.network(plan.classId(), student, plan.template());
 				this.runtime.ensureNetwork(network);
 				attachTraefik.accept(network.name());
 				RuntimeSpec spec = this.specs.container(plan.classId(), student, plan.sessionId(), plan.template());

@@ -2,7 +2,9 @@ package io.caas.classes.system;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +27,7 @@ import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.session.ClassStates;
+import io.caas.classes.session.NetworkRetention;
 import io.caas.classes.session.ResetRecovery;
 import io.caas.common.error.CaasException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,13 +46,14 @@ import org.springframework.stereotype.Component;
  * ({@code interrupted}); a RUNNING operation no worker owns is marked the same (a
  * student's RESET first heals the class when it had removed the student's runtime:
  * {@link ResetRecovery}); the network of a closed class is removed once no container is
- * on it; Traefik is joined again to the network of every open class (it loses them when
- * it is recreated); the stopped runtimes of an open class are started again (after an
- * engine restart). Runs once when the service is ready, then every
- * {@code caas.reconciler.interval}; a pass that had to leave a class OPENING or CLOSING
- * (its lock still held, its operation young or its heartbeat fresh) looks again once
- * {@code grace} has passed, so a service killed mid-operation is healed about
- * {@code grace} after it is back, not a whole interval later. Skip rules:
+ * on it, unless {@link NetworkRetention} keeps it for the class's next open (and the kept
+ * networks past its bound go, oldest class first); Traefik is joined again to the network
+ * of every open class (it loses them when it is recreated); the stopped runtimes of an
+ * open class are started again (after an engine restart). Runs once when the service is
+ * ready, then every {@code caas.reconciler.interval}; a pass that had to leave a class
+ * OPENING or CLOSING (its lock still held, its operation young or its heartbeat fresh)
+ * looks again once {@code grace} has passed, so a service killed mid-operation is healed
+ * about {@code grace} after it is back, not a whole interval later. Skip rules:
  * <ol>
  * <li>{@code busy}: the class lock is held (a worker is running it);</li>
  * <li>{@code settled}: the class left its transient state meanwhile;</li>
@@ -80,6 +84,8 @@ class Reconciler implements DisposableBean {
 
 	private final TraefikAttachment traefik;
 
+	private final NetworkRetention retention;
+
 	private final MeterRegistry meters;
 
 	private final IdleStops idleStops;
@@ -98,7 +104,8 @@ class Reconciler implements DisposableBean {
 	Reconciler(ReconcilerProperties properties, ClassRoomRepository classes, OperationService operations,
 			ClassStates states, ClassLocks locks, ClassSettlement settlement, ContainerRuntime runtime,
 			TraefikAttachment traefik, MeterRegistry meters, Clock clock, IdleStops idleStops, ResetRecovery resets,
-			HostCapacity capacity) {
+			HostCapacity capacity, NetworkRetention retention) {
+		this.retention = retention;
 		this.capacity = capacity;
 		this.resets = resets;
 		this.idleStops = idleStops;
@@ -133,18 +140,27 @@ class Reconciler implements DisposableBean {
 		for (ClassRoom room : this.classes.findByStateIn(List.of(ClassState.OPENING, ClassState.CLOSING))) {
 			leftTransient |= !healClass(room.id(), trigger);
 		}
+		Map<String, Optional<ClassRoom>> rooms = new HashMap<>();
 		for (String network : this.runtime.listNetworks(Labels.managedSelector())) {
 			// only classes this service knows: a class deleted meanwhile is left alone
-			Optional<String> classId = Names.parseNetwork(network).map(Names.StudentNetwork::classId);
+			Optional<Names.StudentNetwork> parsed = Names.parseNetwork(network);
+			Optional<ClassRoom> room = parsed.flatMap(n -> rooms.computeIfAbsent(n.classId(), this.classes::findById));
 			try {
-				classId.filter(this::isClosed).ifPresent(id -> sweepNetwork(id, trigger));
-				classId.filter(this::isOpen).ifPresent(id -> this.traefik.ensureAttached(network));
+				// a closed class keeps the networks of its enrolled students
+				// (NetworkRetention)
+				room.filter(r -> r.state() == ClassState.CLOSED)
+					.filter(r -> !this.retention.keeps(r, parsed.get().studentId()))
+					.ifPresent(r -> sweepNetwork(r.id(), trigger));
+				room.filter(r -> r.state() == ClassState.OPEN).ifPresent(r -> this.traefik.ensureAttached(network));
 			}
 			catch (RuntimeException ex) {
 				// a network removed meanwhile (its class closed) must not stop the
 				// others' repair
 				log.warn("class network not repaired network={} trigger={} reason={}", network, trigger, ex.toString());
 			}
+		}
+		for (String classId : this.retention.classesToEvict()) {
+			evictNetworks(classId, trigger);
 		}
 		for (ClassRoom room : this.classes.findByStateIn(List.of(ClassState.OPEN))) {
 			startStopped(room.id(), trigger);
@@ -285,9 +301,39 @@ class Reconciler implements DisposableBean {
 	}
 
 	/**
-	 * A closed (or deleted) class whose network outlived it, e.g. after a failed removal.
+	 * The kept networks of a closed class that the installation's bound has no room for
+	 * (NetworkRetention): its next open makes them again.
+	 */
+	private void evictNetworks(String classId, String trigger) {
+		try {
+			whileClosedAndEmpty(classId, trigger, () -> {
+				this.traefik.releaseClass(classId);
+				count("evicted", "kept-network");
+				log.info("class networks evicted classId={} reason=kept-networks-bound trigger={}", classId, trigger);
+			});
+		}
+		catch (RuntimeException ex) {
+			log.warn("class networks not evicted classId={} trigger={} reason={}", classId, trigger, ex.toString());
+		}
+	}
+
+	/**
+	 * A closed class with a network it does not keep (NetworkRetention): a student left
+	 * its roster, or a removal failed.
 	 */
 	private void sweepNetwork(String classId, String trigger) {
+		whileClosedAndEmpty(classId, trigger, () -> {
+			this.settlement.settle(classId);
+			count("swept", "orphan-network");
+			log.info("class network swept classId={} reason=orphan-network trigger={}", classId, trigger);
+		});
+	}
+
+	/**
+	 * Runs {@code work} under the class's lock if the class is closed and no container of
+	 * it is left; a class whose lock is held is skipped this pass.
+	 */
+	private void whileClosedAndEmpty(String classId, String trigger, Runnable work) {
 		RLock lock = this.locks.of(classId);
 		if (!lock.tryLock()) {
 			skip(classId, "busy", trigger);
@@ -295,9 +341,7 @@ class Reconciler implements DisposableBean {
 		}
 		try {
 			if (isClosed(classId) && this.runtime.list(Labels.classSelector(classId)).isEmpty()) {
-				this.settlement.settle(classId);
-				count("swept", "orphan-network");
-				log.info("class network swept classId={} reason=orphan-network trigger={}", classId, trigger);
+				work.run();
 			}
 		}
 		finally {

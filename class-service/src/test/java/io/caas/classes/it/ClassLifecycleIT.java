@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.github.dockerjava.api.model.Network;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
@@ -182,7 +183,7 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	@Order(3)
-	void upThenDownSavesTheWorkspaceToTheBucketAndLeavesNothingBehind() throws Exception {
+	void upThenDownSavesTheWorkspaceToTheBucketAndKeepsOnlyTheNetworksTheNextOpenReuses() throws Exception {
 		Api api = api();
 		String classId = createClass(List.of("s1", "s2"));
 
@@ -229,8 +230,28 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 			assertThat(manifest.path("files").toString()).contains("\"sha256\":\"" + sha256(content.getBytes()) + "\"");
 		}
 		assertThat(docker.containers(Labels.classSelector(classId))).isEmpty();
-		assertThat(docker.networks(Labels.classSelector(classId))).isEmpty();
+		// the students' networks stay for the next lesson (NetworkRetention), nothing
+		// else
+		List<Network> kept = docker.networks(Labels.classSelector(classId));
+		assertThat(kept).extracting(Network::getName)
+			.containsExactlyInAnyOrder(Names.network("caas", classId, "s1"), Names.network("caas", classId, "s2"));
 		assertThat(api.get("/api/classes/" + classId, TEACHER, "teacher").text("state")).isEqualTo("CLOSED");
+
+		Api.Response reopen = api.post("/api/classes/" + classId + "/up", TEACHER, "teacher", "");
+		assertThat(reopen.status()).isEqualTo(202);
+		JsonNode reopened = awaitFinished(api, reopen.text("operationId"));
+		assertThat(reopened.path("state").asString()).as(reopened.toString()).isEqualTo("SUCCEEDED");
+		for (String student : List.of("s1", "s2")) {
+			String on = docker.containers(Map.of(Labels.CLASS, classId, Labels.STUDENT, student)).getFirst().getId();
+			assertThat(docker.docker.inspectContainerCmd(on).exec().getNetworkSettings().getNetworks())
+				.as("the runtime is on the network kept for it")
+				.containsOnlyKeys(Names.network("caas", classId, student));
+		}
+		assertThat(docker.networks(Labels.classSelector(classId))).extracting(Network::getId)
+			.containsExactlyInAnyOrderElementsOf(kept.stream().map(Network::getId).toList());
+		Api.Response closeAgain = api.post("/api/classes/" + classId + "/down", TEACHER, "teacher", "");
+		assertThat(awaitFinished(api, closeAgain.text("operationId")).path("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(docker.containers(Labels.classSelector(classId))).isEmpty();
 		Api.Response again = api.post("/api/classes/" + classId + "/down", TEACHER, "teacher", "");
 		assertThat(again.status()).isEqualTo(202);
 		assertThat(api.get("/api/operations/" + again.text("operationId"), TEACHER, "teacher").text("state"))
@@ -262,14 +283,16 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 		String empty = createClass(List.of("s1"));
 		String populated = createClass(List.of("s1"));
 		String session = "20261124t000000z-it03";
-		this.runtime.ensureNetwork(this.specs.network(populated, "s1", session, this.templates.require("codeserver")));
+		this.runtime.ensureNetwork(this.specs.network(populated, "s1", this.templates.require("codeserver")));
 		this.runtime
 			.createAndStart(this.specs.container(populated, "s1", session, this.templates.require("codeserver")));
 		crashDuring(this.mongo, empty, ClassState.OPENING, session);
 		crashDuring(this.mongo, populated, ClassState.CLOSING, session);
 
 		String leftover = createClass(List.of("s1"));
-		this.runtime.ensureNetwork(this.specs.network(leftover, "s1", session, this.templates.require("codeserver")));
+		this.runtime.ensureNetwork(this.specs.network(leftover, "s1", this.templates.require("codeserver")));
+		// a student no longer on the roster: their network is not kept
+		this.runtime.ensureNetwork(this.specs.network(leftover, "s9", this.templates.require("codeserver")));
 
 		ReconcilerAccess.reconcile(this.context);
 
@@ -281,7 +304,8 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 			assertThat(operation.path("message").asString()).isEqualTo("interrupted");
 		}
 		assertThat(docker.networks(Labels.classSelector(empty))).isEmpty();
-		assertThat(docker.networks(Labels.classSelector(leftover))).isEmpty();
+		assertThat(docker.networks(Labels.classSelector(leftover))).extracting(Network::getName)
+			.containsExactly(Names.network("caas", leftover, "s1"));
 		assertThat(docker.containers(Labels.classSelector(populated))).hasSize(1);
 	}
 
@@ -317,7 +341,7 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 	void reconcilerJoinsARecreatedTraefikToEveryOpenClassNetwork() {
 		String classId = createClass(List.of("s1"));
 		String session = "20261124t000000z-it07";
-		this.runtime.ensureNetwork(this.specs.network(classId, "s1", session, this.templates.require("codeserver")));
+		this.runtime.ensureNetwork(this.specs.network(classId, "s1", this.templates.require("codeserver")));
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(classId)),
 				new Update().set("state", ClassState.OPEN).set("sessionId", session), ClassRoom.class);
 		// A fresh Traefik, as after `docker compose up` recreated it: on no class network

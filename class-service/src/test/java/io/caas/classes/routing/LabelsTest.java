@@ -35,15 +35,16 @@ class LabelsTest {
 
 	@Test
 	void networkLabelsAreOwnershipOnly() {
-		assertThat(Labels.network("school1", "cs101", "student1", "20261124t231900z-k3x9"))
+		// no session: the network is kept for the class's next session
+		assertThat(Labels.network("school1", "cs101", "student1"))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("caas.managed", "true", "caas.installation", "school1",
-					"caas.class", "cs101", "caas.student", "student1", "caas.session", "20261124t231900z-k3x9"));
+					"caas.class", "cs101", "caas.student", "student1"));
 	}
 
 	@Test
 	void classSelectorMatchesEverySessionAndStudentOfTheClass() {
 		assertThat(Labels.classSelector("cs101")).isEqualTo(Map.of("caas.managed", "true", "caas.class", "cs101"));
-		assertThat(Labels.network("caas", "cs101", "s1", "x").entrySet())
+		assertThat(Labels.network("caas", "cs101", "s1").entrySet())
 			.containsAll(Labels.classSelector("cs101").entrySet())
 			.containsAll(Labels.studentSelector("cs101", "s1").entrySet());
 	}

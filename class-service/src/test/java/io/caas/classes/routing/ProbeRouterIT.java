@@ -101,7 +101,7 @@ class ProbeRouterIT implements DumpLogsOnFailure.OwnsContainers {
 				"", "/healthz");
 		ContainerRuntime runtime = RealDocker.runtime(Installation.of(INSTALLATION));
 		StudentSpecs specs = new StudentSpecs(new IdeUrls(routing), Installation.of(INSTALLATION));
-		runtime.ensureNetwork(specs.network(CLASS_ID, "s1", "20261126t193000z-prb1", Fixtures.codeserver()));
+		runtime.ensureNetwork(specs.network(CLASS_ID, "s1", Fixtures.codeserver()));
 		RuntimeSpec spec = specs.container(CLASS_ID, "s1", "20261126t193000z-prb1", Fixtures.codeserver());
 		new TraefikAttachment(runtime, routing).attach(spec.network());
 		String id = docker.docker.createContainerCmd(spec.image())

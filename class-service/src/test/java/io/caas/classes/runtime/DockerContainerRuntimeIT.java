@@ -70,7 +70,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void createAndStartGivesALabelledHardenedRunningContainerWithoutHealthcheck() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
 		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
 
 		RuntimeContainer created = this.runtime.createAndStart(spec);
@@ -100,8 +100,8 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void createAndStartWhenTheContainerExistsThenReusesItOnlyIfLabelsMatch() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
 		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
 		RuntimeContainer first = this.runtime.createAndStart(spec);
 
@@ -119,7 +119,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void copyOutStreamsTheWorkspaceAsATar() throws Exception {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
 		RuntimeContainer c = this.runtime
 			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
 		docker.exec(c.id(), "1000",
@@ -140,12 +140,57 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 	}
 
 	@Test
+	void aKeptNetworkWhoseIsolationNoLongerFitsIsReplacedButNeverUnderARuntimeEvenStopped() {
+		NetworkSpec egress = this.specs.network(this.classId, "s1", Fixtures.codeserver());
+		NetworkSpec exam = new NetworkSpec(egress.name(), egress.labels(), true);
+		this.runtime.ensureNetwork(egress);
+		String before = networkId(egress.name());
+		// Traefik's stand-in: joined to the kept network, not a runtime of ours
+		String hub = docker.docker.createContainerCmd(DockerTestSupport.RUNTIME_IMAGE)
+			.withName("itdock-hub-" + this.classId)
+			.withEntrypoint("sleep", "infinity")
+			.exec()
+			.getId();
+		try {
+			docker.docker.startContainerCmd(hub).exec();
+			this.runtime.connect(egress.name(), hub);
+
+			this.runtime.ensureNetwork(exam);
+
+			assertThat(docker.networks(Labels.classSelector(this.classId))).singleElement().satisfies(n -> {
+				assertThat(n.getInternal()).isTrue();
+				assertThat(n.getId()).isNotEqualTo(before);
+			});
+			assertThat(docker.docker.inspectContainerCmd(hub).exec().getNetworkSettings().getNetworks())
+				.doesNotContainKey(egress.name());
+
+			RuntimeContainer c = this.runtime
+				.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
+			String examId = networkId(egress.name());
+			// a runtime on it: left as it is (that runtime is reused, no new one made on
+			// it)
+			this.runtime.stop(c.id(), Duration.ofSeconds(5));
+			this.runtime.ensureNetwork(egress);
+			assertThat(networkId(egress.name())).isEqualTo(examId);
+			assertThat(docker.networks(Labels.classSelector(this.classId))).singleElement()
+				.satisfies(n -> assertThat(n.getInternal()).isTrue());
+		}
+		finally {
+			docker.docker.removeContainerCmd(hub).withForce(true).exec();
+		}
+	}
+
+	private static String networkId(String name) {
+		return docker.docker.inspectNetworkCmd().withNetworkId(name).exec().getId();
+	}
+
+	@Test
 	void removeDisconnectAndConnectAreIdempotent() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
 		RuntimeContainer c = this.runtime
 			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
 		String other = Names.network("caas", this.classId, "s2");
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s2", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s2", Fixtures.codeserver()));
 
 		this.runtime.connect(other, c.id());
 		this.runtime.disconnect(other, c.id());
@@ -165,7 +210,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void awaitHealthyWhenTheContainerDiesThenFailsWithItsExitCode() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
 		RuntimeContainer c = this.runtime
 			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
 		docker.docker.killContainerCmd(c.id()).exec();
@@ -184,8 +229,8 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 				new DockerProperties(DockerTestSupport.HOST, "1.41", Duration.ofMinutes(2), Duration.ofMillis(200)),
 				orcother);
 		StudentSpecs otherSpecs = new StudentSpecs(Fixtures.urls(), orcother);
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
-		other.ensureNetwork(otherSpecs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
+		other.ensureNetwork(otherSpecs.network(this.classId, "s1", Fixtures.codeserver()));
 		RuntimeContainer mine = this.runtime
 			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
 		RuntimeContainer theirs = other
@@ -209,7 +254,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void startAndRestartKeepTheWorkspace() throws Exception {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
 		RuntimeContainer c = this.runtime
 			.createAndStart(this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver()));
 		docker.exec(c.id(), "1000", "echo kept > /home/student/workspace/k.txt");
@@ -229,7 +274,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 		small = new Template(small.id(), small.displayName(), small.image(), small.port(), small.workspacePath(),
 				small.user(), small.memory(), small.cpus(), small.pidsLimit(), true, small.workspaceMaxSize(),
 				small.workspaceMaxFiles(), DataSize.ofMegabytes(64));
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, small));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", small));
 		RuntimeContainer c = this.runtime.createAndStart(this.specs.container(this.classId, "s1", this.session, small));
 		// code-server booting while the disk is full may die of it (the runtime's policy
 		// restarts it, killing the exec): fill the disk once it has booted
@@ -260,7 +305,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void createAndStartWhenImageIsMissingThenSaysSo() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
 		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
 		RuntimeSpec missing = new RuntimeSpec("caas/does-not-exist:0", spec.name(), spec.hostname(), spec.labels(),
 				spec.network(), spec.env(), spec.user(), spec.workingDir(), spec.memoryBytes(), spec.memorySwapBytes(),

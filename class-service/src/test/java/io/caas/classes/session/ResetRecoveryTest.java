@@ -110,7 +110,7 @@ class ResetRecoveryTest {
 
 	private void runtimeOf(String student) {
 		StudentSpecs specs = new StudentSpecs(Fixtures.urls(), Fixtures.installation());
-		this.runtime.ensureNetwork(specs.network("cs101", student, SESSION, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(specs.network("cs101", student, Fixtures.codeserver()));
 		this.runtime.createAndStart(specs.container("cs101", student, SESSION, Fixtures.codeserver()));
 	}
 

@@ -265,7 +265,7 @@ class StudentResetTest {
 	}
 
 	private FakeContainerRuntime.Fake open(String student) {
-		this.runtime.ensureNetwork(this.specs.network("cs101", student, SESSION, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network("cs101", student, Fixtures.codeserver()));
 		this.runtime.createAndStart(this.specs.container("cs101", student, SESSION, Fixtures.codeserver()));
 		return this.runtime.byName("caas-cs101-" + student).orElseThrow();
 	}

@@ -97,7 +97,22 @@ public class FakeContainerRuntime implements ContainerRuntime {
 	@Override
 	public void ensureNetwork(NetworkSpec spec) {
 		this.events.add("ensureNetwork " + spec.name());
-		this.networks.putIfAbsent(spec.name(), spec);
+		NetworkSpec existing = this.networks.putIfAbsent(spec.name(), spec);
+		if (existing != null && existing.internal() != spec.internal()) {
+			// as the engine adapter: replaced, never under a runtime of ours
+			boolean runtimeOn = this.containers.values()
+				.stream()
+				.anyMatch(c -> "true".equals(c.labels.get("caas.managed"))
+						&& ((c.spec != null && spec.name().equals(c.spec.network()))
+								|| this.connections.getOrDefault(spec.name(), Set.of()).contains(c.id)));
+			if (runtimeOn) {
+				// left as it is, for the runtime on it
+				return;
+			}
+			this.events.add("replaceNetwork " + spec.name());
+			this.connections.remove(spec.name());
+			this.networks.put(spec.name(), spec);
+		}
 	}
 
 	@Override

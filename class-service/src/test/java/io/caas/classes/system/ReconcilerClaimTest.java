@@ -20,6 +20,7 @@ import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.session.ClassStates;
+import io.caas.classes.session.NetworkRetention;
 import io.caas.classes.session.ResetRecovery;
 import io.caas.classes.support.FakeContainerRuntime;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -67,7 +68,8 @@ class ReconcilerClaimTest {
 		this.reconciler = new Reconciler(new ReconcilerProperties(Duration.ofSeconds(60), GRACE), this.classes,
 				this.operations, this.states, locks, this.settlement, new FakeContainerRuntime(),
 				mock(TraefikAttachment.class), new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC),
-				mock(IdleStops.class), mock(ResetRecovery.class), mock(HostCapacity.class));
+				mock(IdleStops.class), mock(ResetRecovery.class), mock(HostCapacity.class),
+				mock(NetworkRetention.class));
 	}
 
 	@Test

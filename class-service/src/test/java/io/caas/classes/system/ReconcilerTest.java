@@ -23,6 +23,7 @@ import io.caas.classes.runtime.ContainerRuntimeException;
 import io.caas.classes.session.ClassLocks;
 import io.caas.classes.session.ClassSettlement;
 import io.caas.classes.session.ClassStates;
+import io.caas.classes.session.NetworkRetention;
 import io.caas.classes.session.ResetRecovery;
 import io.caas.common.error.CaasException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,6 +40,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -68,10 +70,13 @@ class ReconcilerTest {
 
 	private final TraefikAttachment traefik = mock(TraefikAttachment.class);
 
+	private final NetworkRetention retention = mock(NetworkRetention.class);
+
 	private final Reconciler reconciler = new Reconciler(
 			new ReconcilerProperties(Duration.ofSeconds(60), Duration.ofSeconds(30)), this.classes, this.operations,
 			this.states, this.locks, this.settlement, this.runtime, this.traefik, new SimpleMeterRegistry(),
-			Clock.fixed(NOW, ZoneOffset.UTC), mock(IdleStops.class), this.resets, mock(HostCapacity.class));
+			Clock.fixed(NOW, ZoneOffset.UTC), mock(IdleStops.class), this.resets, mock(HostCapacity.class),
+			this.retention);
 
 	private final ClassRoom closing = new ClassRoom("cs101", "Intro", "CS", "codeserver", "teacher1", List.of("s1"),
 			ClassState.CLOSING, "sess", "op1", NOW.minusSeconds(120), 3L);
@@ -102,6 +107,55 @@ class ReconcilerTest {
 		this.reconciler.reconcile("test");
 
 		verify(this.traefik).ensureAttached(kept);
+	}
+
+	@Test
+	void aClosedClassKeepsItsRosterStudentsNetworksAndOnlyAnotherIsSwept() {
+		given(this.lock.tryLock()).willReturn(true);
+		ClassRoom closed = new ClassRoom("cs301", "Intro", "CS", "codeserver", "teacher1", List.of("s1"),
+				ClassState.CLOSED, "sess", "op", NOW.minusSeconds(120), 3L);
+		given(this.classes.findById("cs301")).willReturn(Optional.of(closed));
+		given(this.locks.of("cs301")).willReturn(this.lock);
+		given(this.retention.keeps(closed, "s1")).willReturn(true);
+		given(this.runtime.listNetworks(any()))
+			.willReturn(List.of(Names.network("caas", "cs301", "s1"), Names.network("caas", "cs301", "s9")));
+
+		this.reconciler.reconcile("test");
+
+		// one sweep, for s9's network: the settlement keeps s1's
+		verify(this.settlement, times(1)).settle("cs301");
+		verify(this.traefik, never()).ensureAttached(any());
+	}
+
+	@Test
+	void aClosedClassWhoseNetworksAreAllKeptIsNotTouched() {
+		ClassRoom closed = new ClassRoom("cs302", "Intro", "CS", "codeserver", "teacher1", List.of("s1", "s2"),
+				ClassState.CLOSED, "sess", "op", NOW.minusSeconds(120), 3L);
+		given(this.classes.findById("cs302")).willReturn(Optional.of(closed));
+		given(this.retention.keeps(eq(closed), any())).willReturn(true);
+		given(this.runtime.listNetworks(any()))
+			.willReturn(List.of(Names.network("caas", "cs302", "s1"), Names.network("caas", "cs302", "s2")));
+
+		this.reconciler.reconcile("test");
+
+		verify(this.settlement, never()).settle(any());
+		verify(this.locks, never()).of("cs302");
+	}
+
+	@Test
+	void keptNetworksPastTheBoundAreEvictedUnderTheClassLock() {
+		RLock classLock = mock(RLock.class);
+		given(classLock.tryLock()).willReturn(true);
+		ClassRoom closed = new ClassRoom("cs303", "Intro", "CS", "codeserver", "teacher1", List.of("s1"),
+				ClassState.CLOSED, "sess", "op", NOW.minusSeconds(120), 3L);
+		given(this.classes.findById("cs303")).willReturn(Optional.of(closed));
+		given(this.locks.of("cs303")).willReturn(classLock);
+		given(this.retention.classesToEvict()).willReturn(List.of("cs303"));
+
+		this.reconciler.reconcile("test");
+
+		verify(this.traefik).releaseClass("cs303");
+		verify(classLock).unlock();
 	}
 
 	@Test

@@ -103,7 +103,7 @@ class EditorSettingsIT implements DumpLogsOnFailure.OwnsContainers {
 	}
 
 	private String provision(String student, EditorSettingsInstaller.Settings settings) {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, student, this.session, Fixtures.codeserver()));
+		this.runtime.ensureNetwork(this.specs.network(this.classId, student, Fixtures.codeserver()));
 		RuntimeContainer container = this.runtime
 			.createAndStart(this.specs.container(this.classId, student, this.session, Fixtures.codeserver()));
 		this.installer.install(settings, container.id(), true);

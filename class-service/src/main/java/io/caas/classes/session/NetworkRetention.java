@@ -1,0 +1,119 @@
+package io.caas.classes.session;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.caas.classes.lifecycle.ClassState;
+import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.roster.ClassRoomRepository;
+import io.caas.classes.routing.Labels;
+import io.caas.classes.routing.Names;
+import io.caas.classes.runtime.ContainerRuntime;
+import io.caas.classes.runtime.RuntimeContainer;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which student networks of closed classes stay for their next session. Making a bridge
+ * network and joining Traefik to it is most of what an open costs the engine beyond
+ * starting the runtimes (bench/open-benchmark.sh), and a class opens again every lesson:
+ * a closing class keeps the networks of the students still on its roster, Traefik still
+ * joined, while this installation keeps at most {@code caas.orchestrator.kept-networks}
+ * networks that no runtime is on (those of open classes do not count). Past the bound a
+ * closing class keeps what still fits, and the reconciler evicts the networks of the
+ * closed classes changed longest ago. A kept network holds no container; it is a bridge,
+ * an interface in Traefik and a few packet-filter rules on the host. An open reuses it
+ * (DockerContainerRuntime#ensureNetwork replaces one whose isolation no longer fits the
+ * template).
+ */
+@Component
+public class NetworkRetention {
+
+	private final ClassRoomRepository classes;
+
+	private final ContainerRuntime runtime;
+
+	private final int maxKept;
+
+	public NetworkRetention(ClassRoomRepository classes, ContainerRuntime runtime,
+			@Value("${caas.orchestrator.kept-networks:100}") int maxKept) {
+		this.classes = classes;
+		this.runtime = runtime;
+		this.maxKept = Math.max(0, maxKept);
+	}
+
+	/**
+	 * The students of a class, no container of which is left, whose networks stay: those
+	 * on its roster, as many as fit beside what other classes keep.
+	 */
+	public Set<String> keptAtClose(String classId) {
+		Optional<ClassRoom> room = (this.maxKept == 0) ? Optional.empty() : this.classes.findById(classId);
+		if (room.isEmpty()) {
+			return Set.of();
+		}
+		long elsewhere = kept().stream().filter(n -> !n.classId().equals(classId)).count();
+		return room.get()
+			.students()
+			.stream()
+			.sorted()
+			.limit(Math.max(0, this.maxKept - elsewhere))
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * Whether a closed class's network may stay as it is (its student still enrolled).
+	 */
+	public boolean keeps(ClassRoom room, String studentId) {
+		return this.maxKept > 0 && room.isEnrolled(studentId);
+	}
+
+	/**
+	 * Closed classes whose kept networks go so that at most the bound stays, those
+	 * changed longest ago first.
+	 */
+	public List<String> classesToEvict() {
+		Map<String, Long> perClass = kept().stream()
+			.collect(Collectors.groupingBy(Names.StudentNetwork::classId, Collectors.counting()));
+		long excess = perClass.values().stream().mapToLong(Long::longValue).sum() - this.maxKept;
+		if (excess <= 0) {
+			return List.of();
+		}
+		List<ClassRoom> closed = this.classes.findAllById(perClass.keySet())
+			.stream()
+			.filter(r -> r.state() == ClassState.CLOSED)
+			.sorted(Comparator.comparing(ClassRoom::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+				.thenComparing(ClassRoom::id))
+			.toList();
+		List<String> evicted = new ArrayList<>();
+		for (ClassRoom room : closed) {
+			if (excess <= 0) {
+				break;
+			}
+			evicted.add(room.id());
+			excess -= perClass.get(room.id());
+		}
+		return List.copyOf(evicted);
+	}
+
+	/** This installation's student networks no runtime of ours is on. */
+	private List<Names.StudentNetwork> kept() {
+		Set<String> used = new HashSet<>();
+		for (RuntimeContainer c : this.runtime.list(Labels.managedSelector())) {
+			used.add(c.label(Labels.CLASS) + "/" + c.label(Labels.STUDENT));
+		}
+		return this.runtime.listNetworks(Labels.managedSelector())
+			.stream()
+			.map(Names::parseNetwork)
+			.flatMap(Optional::stream)
+			.filter(n -> !used.contains(n.classId() + "/" + n.studentId()))
+			.toList();
+	}
+
+}
