@@ -78,6 +78,7 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	public void ensureNetwork(NetworkSpec spec) {
 		requireOwn(spec.name(), spec.labels());
 		Optional<Network> existing = findNetwork(spec.name());
+		requireLabels(existing, spec);
 		if (existing.isPresent() && isInternal(existing) != spec.internal()) {
 			// kept from a session of another template (egress or not): never reused for a
 			// new runtime; one already on it keeps what it was created with
@@ -101,15 +102,26 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 			catch (ConflictException ex) {
 				existing = findNetwork(spec.name());
 			}
+			if (existing.isEmpty()) {
+				throw new ContainerRuntimeException("network " + spec.name() + " was made and removed meanwhile");
+			}
 		}
-		Map<String, String> labels = existing.map(Network::getLabels).orElse(Map.of());
-		if (!labels.entrySet().containsAll(spec.labels().entrySet())) {
-			throw new ContainerRuntimeException("network " + spec.name() + " exists with other labels " + labels);
-		}
+		requireLabels(existing, spec);
 		if (isInternal(existing) != spec.internal()) {
 			// fail closed: made meanwhile with the other isolation, or not replaced
 			throw new ContainerRuntimeException("network " + spec.name() + " exists "
 					+ (spec.internal() ? "with" : "without") + " internet egress");
+		}
+	}
+
+	/**
+	 * A network of that name that is not this student's (of this installation) is never
+	 * used.
+	 */
+	private static void requireLabels(Optional<Network> existing, NetworkSpec spec) {
+		Map<String, String> labels = existing.map(Network::getLabels).orElse(Map.of());
+		if (existing.isPresent() && !labels.entrySet().containsAll(spec.labels().entrySet())) {
+			throw new ContainerRuntimeException("network " + spec.name() + " exists with other labels " + labels);
 		}
 	}
 

@@ -26,12 +26,12 @@ import org.springframework.stereotype.Component;
  * starting the runtimes (bench/open-benchmark.sh), and a class opens again every lesson:
  * a closing class keeps the networks of the students still on its roster, Traefik still
  * joined, while this installation keeps at most {@code caas.orchestrator.kept-networks}
- * networks that no runtime is on (those of open classes do not count). Past the bound a
- * closing class keeps what still fits, and the reconciler evicts the networks of the
- * closed classes changed longest ago. A kept network holds no container; it is a bridge,
- * an interface in Traefik and a few packet-filter rules on the host. An open reuses it
- * (DockerContainerRuntime#ensureNetwork replaces one whose isolation no longer fits the
- * template).
+ * networks of closed classes that no runtime is on (those of open or closing classes do
+ * not count). Past the bound a closing class keeps what still fits, and the reconciler
+ * evicts the networks of the closed classes changed longest ago. A kept network holds no
+ * runtime (only Traefik); it is a bridge, an interface in Traefik and a few packet-filter
+ * rules on the host. An open reuses it (DockerContainerRuntime#ensureNetwork replaces one
+ * whose isolation no longer fits the template).
  */
 @Component
 public class NetworkRetention {
@@ -59,9 +59,16 @@ public class NetworkRetention {
 			return Set.of();
 		}
 		long elsewhere = kept().stream().filter(n -> !n.classId().equals(classId)).count();
+		Set<String> withNetwork = this.runtime.listNetworks(Labels.classSelector(classId))
+			.stream()
+			.map(Names::parseNetwork)
+			.flatMap(Optional::stream)
+			.map(Names.StudentNetwork::studentId)
+			.collect(Collectors.toSet());
 		return room.get()
 			.students()
 			.stream()
+			.filter(withNetwork::contains)
 			.sorted()
 			.limit(Math.max(0, this.maxKept - elsewhere))
 			.collect(Collectors.toUnmodifiableSet());
@@ -85,9 +92,7 @@ public class NetworkRetention {
 		if (excess <= 0) {
 			return List.of();
 		}
-		List<ClassRoom> closed = this.classes.findAllById(perClass.keySet())
-			.stream()
-			.filter(r -> r.state() == ClassState.CLOSED)
+		List<ClassRoom> closed = closedClasses(perClass.keySet()).stream()
 			.sorted(Comparator.comparing(ClassRoom::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
 				.thenComparing(ClassRoom::id))
 			.toList();
@@ -102,18 +107,31 @@ public class NetworkRetention {
 		return List.copyOf(evicted);
 	}
 
-	/** This installation's student networks no runtime of ours is on. */
+	/**
+	 * This installation's kept student networks: those of known closed classes that no
+	 * runtime of ours is on (an open or closing class's networks are not kept ones).
+	 */
 	private List<Names.StudentNetwork> kept() {
 		Set<String> used = new HashSet<>();
 		for (RuntimeContainer c : this.runtime.list(Labels.managedSelector())) {
 			used.add(c.label(Labels.CLASS) + "/" + c.label(Labels.STUDENT));
 		}
-		return this.runtime.listNetworks(Labels.managedSelector())
+		List<Names.StudentNetwork> idle = this.runtime.listNetworks(Labels.managedSelector())
 			.stream()
 			.map(Names::parseNetwork)
 			.flatMap(Optional::stream)
 			.filter(n -> !used.contains(n.classId() + "/" + n.studentId()))
 			.toList();
+		Set<String> closed = closedClasses(idle.stream().map(Names.StudentNetwork::classId).collect(Collectors.toSet()))
+			.stream()
+			.map(ClassRoom::id)
+			.collect(Collectors.toSet());
+		return idle.stream().filter(n -> closed.contains(n.classId())).toList();
+	}
+
+	private List<ClassRoom> closedClasses(Set<String> ids) {
+		return ids.isEmpty() ? List.of()
+				: this.classes.findAllById(ids).stream().filter(r -> r.state() == ClassState.CLOSED).toList();
 	}
 
 }

@@ -144,8 +144,9 @@ class Reconciler implements DisposableBean {
 		for (String network : this.runtime.listNetworks(Labels.managedSelector())) {
 			// only classes this service knows: a class deleted meanwhile is left alone
 			Optional<Names.StudentNetwork> parsed = Names.parseNetwork(network);
-			Optional<ClassRoom> room = parsed.flatMap(n -> rooms.computeIfAbsent(n.classId(), this.classes::findById));
 			try {
+				Optional<ClassRoom> room = parsed
+					.flatMap(n -> rooms.computeIfAbsent(n.classId(), this.classes::findById));
 				// a closed class keeps the networks of its enrolled students
 				// (NetworkRetention)
 				room.filter(r -> r.state() == ClassState.CLOSED)
@@ -159,9 +160,7 @@ class Reconciler implements DisposableBean {
 				log.warn("class network not repaired network={} trigger={} reason={}", network, trigger, ex.toString());
 			}
 		}
-		for (String classId : this.retention.classesToEvict()) {
-			evictNetworks(classId, trigger);
-		}
+		evictKeptNetworksPastTheBound(trigger);
 		for (ClassRoom room : this.classes.findByStateIn(List.of(ClassState.OPEN))) {
 			startStopped(room.id(), trigger);
 		}
@@ -304,6 +303,18 @@ class Reconciler implements DisposableBean {
 	 * The kept networks of a closed class that the installation's bound has no room for
 	 * (NetworkRetention): its next open makes them again.
 	 */
+	private void evictKeptNetworksPastTheBound(String trigger) {
+		List<String> evict;
+		try {
+			evict = this.retention.classesToEvict();
+		}
+		catch (RuntimeException ex) {
+			log.warn("kept networks not counted trigger={} reason={}", trigger, ex.toString());
+			return;
+		}
+		evict.forEach(classId -> evictNetworks(classId, trigger));
+	}
+
 	private void evictNetworks(String classId, String trigger) {
 		try {
 			whileClosedAndEmpty(classId, trigger, () -> {

@@ -78,11 +78,21 @@ class NetworkRetentionTest {
 	@Test
 	void pastTheBoundAClosingClassKeepsWhatStillFits() {
 		network("cs999", "s1");
+		given(this.classes.findAllById(any()))
+			.willReturn(List.of(room("cs999", List.of("s1")), room("cs101", List.of("s1", "s2"))));
 
 		// cs999 keeps one network; of a bound of 2, one is left for cs101
 		settlement(2).settle("cs101");
 
 		assertThat(this.runtime.networks).containsOnlyKeys("caas-cs999-s1-net", "caas-cs101-s1-net");
+	}
+
+	@Test
+	void aRosterStudentWithoutANetworkTakesNoPlace() {
+		given(this.classes.findById("cs102")).willReturn(Optional.of(room("cs102", List.of("a0", "s1"))));
+		network("cs102", "s1");
+
+		assertThat(retention(1).keptAtClose("cs102")).containsExactly("s1");
 	}
 
 	@Test
