@@ -2,8 +2,8 @@
 // flagged and nothing is written until it is fixed) and creates a subject; the new teacher creates a
 // class with a CSV roster, opens it and watches all five students reach ready, opens a student's IDE,
 // closes the class and browses, previews and downloads the collected files; a new student changes
-// the initial password, joins an open class, and sees only their own IDE and submissions. Every main
-// screen is saved at 1280 and 390 px and checked with axe-core. Ids are new on every run (`ui…`).
+// the initial password, shares and unshares a port, joins an open class, and sees only their own IDE
+// and submissions. Every main screen is saved at 1280 and 390 px and checked with axe-core. Ids are new on every run (`ui…`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -163,6 +163,17 @@ test('a new student changes the initial password, sees only their own IDE, and j
     const [ide] = await Promise.all([context.waitForEvent('page'), link.click()]);
     await ide.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await ide.close();
+
+    // Port previews: shared from the class card, the link is this student's own preview host.
+    const ports = card.getByTestId('shared-ports');
+    await ports.locator('summary').click();
+    await ports.getByLabel('Port').fill('3000');
+    await ports.getByRole('button', { name: 'Share' }).click();
+    const preview = ports.getByRole('link', { name: 'Port 3000' });
+    await preview.waitFor();
+    assert.equal(new URL(await preview.getAttribute('href')).hostname, `${classId}-${newcomer}-p3000.${domain}`);
+    await ports.getByRole('button', { name: 'Stop sharing 3000' }).click();
+    await preview.waitFor({ state: 'detached' });
 
     await page.getByRole('link', { name: 'Join a class' }).click();
     const offer = page.locator(`#enrol-classes li[data-class="${openClassId}"]`);

@@ -13,6 +13,8 @@ export const paths = {
   rosterCsv: (id: string, dryRun = false) => `/api/classes/${e(id)}/roster.csv${dryRun ? '?dryRun=true' : ''}`,
   enrolment: (id: string) => `/api/classes/${e(id)}/enrolment`,
   studentAction: (id: string, student: string, action: 'restart' | 'reset') => `/api/classes/${e(id)}/students/${e(student)}/${action}`,
+  ports: (id: string, student: string) => `/api/classes/${e(id)}/students/${e(student)}/ports`,
+  port: (id: string, student: string, port: number) => `/api/classes/${e(id)}/students/${e(student)}/ports/${port}`,
   operation: (id: string) => `/api/operations/${e(id)}`,
   submissions: (id: string) => `/api/classes/${e(id)}/submissions`,
   studentZip: (id: string, session: string, student: string) => `/api/classes/${e(id)}/submissions/${e(session)}/${e(student)}.zip`,

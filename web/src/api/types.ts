@@ -164,3 +164,11 @@ export interface AuthSession {
   userAgent?: string;
   [key: string]: unknown;
 }
+
+/** A port a student shared: its preview answers at `url` to the same people as the IDE. */
+export interface SharedPort {
+  port: number;
+  url: string;
+  sharedBy: string;
+  sharedAt: string;
+}

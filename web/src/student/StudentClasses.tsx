@@ -7,6 +7,7 @@ import { ideAvailability } from '../ide';
 import { useTitle } from '../ui/Layout';
 import { ErrorMessage, Loading, StateBadge } from '../ui/Messages';
 import { useLoad, usePoll } from '../ui/useLoad';
+import { SharedPorts } from './SharedPorts';
 
 interface Row {
   klass: ClassView;
@@ -56,6 +57,7 @@ export function StudentClasses() {
                 </p>
               )}
               {me?.reason && <p className="bad">{me.reason}</p>}
+              {me && <SharedPorts classId={r.klass.classId} studentId={me.studentId} />}
               <p>
                 <Link to={`/classes/${encodeURIComponent(r.klass.classId)}/submissions`}>My submissions in this class</Link>
               </p>

@@ -21,4 +21,9 @@ record Stack(int httpPort, String project, String domain, String password) {
 		return classId + "-" + studentId + "-ide." + this.domain;
 	}
 
+	/** A port the student shared: {@code <classId>-<studentId>-p<port>}. */
+	String previewHost(String classId, String studentId, int port) {
+		return classId + "-" + studentId + "-p" + port + "." + this.domain;
+	}
+
 }

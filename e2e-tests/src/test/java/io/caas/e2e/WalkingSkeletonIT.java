@@ -75,12 +75,9 @@ class WalkingSkeletonIT {
 				.startsWith("HTTP/1.1 101");
 		}
 
-		String container = Docker.idsWithLabel("container", "caas.class=" + classId)
-			.stream()
-			.filter(id -> Docker.run("inspect", "-f", "{{index .Config.Labels \"caas.student\"}}", id)
-				.equals("student2"))
-			.findFirst()
-			.orElseThrow();
+		aSharedPortAnswersOnlyThoseWhoMayOpenTheIde(classId, runtimeOf(classId, "student1"));
+
+		String container = runtimeOf(classId, "student2");
 		String content = "print('hello from student2 " + classId + "')\n";
 		Docker.run("exec", container, "sh", "-c",
 				"mkdir -p /home/student/workspace/src && printf '%s' \"$0\" > /home/student/workspace/src/hello.py",
@@ -111,6 +108,65 @@ class WalkingSkeletonIT {
 			.hasSize(students.size());
 		JsonNode closed = this.http.get(app(), "/api/classes/" + classId + "/status", this.teacherToken).json();
 		assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
+	}
+
+	/**
+	 * Port previews (API.md): student1 shares port 3000 of their runtime; it answers at
+	 * {@code <class>-student1-p3000} through Traefik, with its own host-bound cookie, to
+	 * those who may open the IDE and to nobody else, without any CaaS credential reaching
+	 * the student's server; unshared, it is our page again.
+	 */
+	private void aSharedPortAnswersOnlyThoseWhoMayOpenTheIde(String classId, String runtime) {
+		String preview = this.stack.previewHost(classId, "student1", 3000);
+		String ports = "/api/classes/" + classId + "/students/student1/ports";
+		String session = this.ideSignIn.login("student1", this.stack.password()).sessionCookie();
+		String cookie = IdeSignIn.IDE_COOKIE + "=" + this.ideSignIn.ideCookie(session, preview);
+
+		RawHttp.Reply notShared = this.raw.get(preview, "/", "Cookie", cookie);
+		assertThat(notShared.status()).as(notShared.toString()).isEqualTo(404);
+		assertThat(notShared.body()).contains("This port is not shared");
+
+		Http.Response shared = this.http.postJson(app(), ports, this.studentToken, Map.of("port", 3000));
+		assertThat(shared.status()).as(shared.toString()).isEqualTo(201);
+		assertThat(shared.json().path("url").asString()).contains(preview);
+		RawHttp.Reply silent = this.raw.get(preview, "/", "Cookie", cookie);
+		assertThat(silent.body()).as(silent.toString()).contains("Nothing answers on port 3000 yet");
+
+		// the student's server echoes the path and the credential headers it received
+		Docker.run("exec", "-d", "-u", "1000", runtime, "node", "-e",
+				"require('http').createServer((q,r)=>r.end('preview '+q.url+' cookie='+(q.headers.cookie||'')"
+						+ "+' auth='+(q.headers.authorization||''))).listen(3000)");
+		RawHttp.Reply page = Poll.until(() -> this.raw.get(preview, "/hello?x=1", "Cookie", cookie + "; own=1"),
+				r -> r.status() == 200, Duration.ofSeconds(30));
+		assertThat(page.body()).as(page.toString()).isEqualTo("preview /hello?x=1 cookie=own=1 auth=");
+
+		String ideCookie = IdeSignIn.IDE_COOKIE + "="
+				+ this.ideSignIn.ideCookie(session, this.stack.ideHost(classId, "student1"));
+		String student2 = this.ideSignIn.login("student2", this.stack.password()).sessionCookie();
+		Map<String, RawHttp.Reply> hostile = new java.util.LinkedHashMap<>();
+		hostile.put("no credential", this.raw.get(preview, "/hello"));
+		hostile.put("anonymous /healthz", this.raw.get(preview, "/healthz"));
+		hostile.put("the IDE host's cookie", this.raw.get(preview, "/hello", "Cookie", ideCookie));
+		hostile.put("a forged identity header", this.raw.get(preview, "/hello", "X-Caas-User", "student1"));
+		hostile.put("another student asking the app host", this.ideSignIn.open(student2, preview));
+		hostile.put("another port of the same student",
+				this.raw.get(this.stack.previewHost(classId, "student1", 3001), "/hello", "Cookie", cookie));
+		hostile.forEach((what, reply) -> assertThat(reply.body()).as(what + ": " + reply).doesNotContain("preview /"));
+		assertThat(hostile.values()).allSatisfy(reply -> assertThat(reply.status()).isIn(302, 403));
+		System.out.println("preview hostile cases: " + hostile.size() + " tried, " + hostile.size() + " refused");
+
+		assertThat(this.http.delete(app(), ports + "/3000", this.studentToken).status()).isEqualTo(204);
+		RawHttp.Reply unshared = Poll.until(() -> this.raw.get(preview, "/hello", "Cookie", cookie),
+				r -> r.status() == 404, Duration.ofSeconds(30));
+		assertThat(unshared.body()).as(unshared.toString()).contains("This port is not shared");
+	}
+
+	private static String runtimeOf(String classId, String student) {
+		return Docker.idsWithLabel("container", "caas.class=" + classId)
+			.stream()
+			.filter(id -> Docker.run("inspect", "-f", "{{index .Config.Labels \"caas.student\"}}", id).equals(student))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test

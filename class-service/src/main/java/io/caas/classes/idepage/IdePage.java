@@ -48,6 +48,18 @@ record IdePage(int status, String title, String message, int refreshSeconds) {
 				"CaaS cannot tell the state of this IDE right now; this page tries again shortly.", 5);
 	}
 
+	static IdePage notShared(String studentId, int port) {
+		return new IdePage(404, "This port is not shared", "Port " + port + " of " + studentId
+				+ "'s IDE is not shared. Share it from the class page, then" + " reload.", 0);
+	}
+
+	static IdePage nothingListening(String studentId, int port) {
+		return new IdePage(502, "Nothing answers on port " + port + " yet",
+				"Start your server in " + studentId + "'s IDE on port " + port + ", listening on 0.0.0.0 (not"
+						+ " only localhost); this page opens it as soon as it answers.",
+				3);
+	}
+
 	static IdePage unknown() {
 		return new IdePage(404, "No IDE here", "There is no IDE at this address. Check the link from your class page.",
 				0);

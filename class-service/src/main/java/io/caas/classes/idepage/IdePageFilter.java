@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers every request for an IDE host ({@code <class>-<student>-ide.<domain>}, sent
- * here by Traefik's lowest-priority catch-all) with one of our pages, whatever its path
- * or method: such a request never reaches the API, so identity headers a browser might
- * forge on an IDE host mean nothing here. The catch-all sits behind forward-auth
+ * Answers every request for an IDE host ({@code <class>-<student>-ide.<domain>}) or a
+ * preview host ({@code <class>-<student>-p<port>.<domain>}), sent here by Traefik's
+ * lowest-priority catch-alls or a preview's error pages, with one of our pages, whatever
+ * its path or method: such a request never reaches the API, so identity headers a browser
+ * might forge on an IDE host mean nothing here. The catch-all sits behind forward-auth
  * (traefik/dynamic.yml), which lets only {@code GET /healthz} through anonymously: that
  * probe gets its page but never wakes a runtime stopped for idleness.
  */
@@ -34,11 +35,12 @@ class IdePageFilter extends OncePerRequestFilter {
 
 	private final IdePages pages;
 
+	/** Groups: class, student, then {@code ide} or {@code p<port>}. */
 	private final Pattern ideHost;
 
 	IdePageFilter(IdePages pages, RoutingProperties routing) {
 		this.pages = pages;
-		this.ideHost = Pattern.compile("^([a-z0-9]+)-([a-z0-9]+)-ide\\."
+		this.ideHost = Pattern.compile("^([a-z0-9]+)-([a-z0-9]+)-(ide|p[1-9][0-9]{0,4})\\."
 				+ Pattern.quote(routing.domainSuffix().toLowerCase(Locale.ROOT)) + "$");
 	}
 
@@ -52,7 +54,9 @@ class IdePageFilter extends OncePerRequestFilter {
 		}
 		IdePage page;
 		try {
-			page = this.pages.of(host.group(1), host.group(2), !isAnonymousProbe(request));
+			page = "ide".equals(host.group(3)) ? this.pages.of(host.group(1), host.group(2), !isAnonymousProbe(request))
+					: preview(host.group(1), host.group(2), Integer.parseInt(host.group(3).substring(1)),
+							!isAnonymousProbe(request));
 		}
 		catch (RuntimeException ex) {
 			page = IdePage.unavailable();
@@ -66,6 +70,10 @@ class IdePageFilter extends OncePerRequestFilter {
 		byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
+	}
+
+	private IdePage preview(String classId, String studentId, int port, boolean mayWake) {
+		return (port < 1 || port > 65535) ? IdePage.unknown() : this.pages.preview(classId, studentId, port, mayWake);
 	}
 
 	/**

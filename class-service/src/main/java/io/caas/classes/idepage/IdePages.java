@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.caas.classes.preview.PortShares;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.runtime.ContainerRuntime;
@@ -27,16 +28,41 @@ class IdePages {
 
 	private final IdleWake wake;
 
+	private final PortShares shared;
+
 	/** Every page read afresh (tests). */
-	IdePages(ClassRoomRepository classes, ContainerRuntime runtime, IdleWake wake) {
-		this(classes, runtime, wake, Duration.ZERO);
+	IdePages(ClassRoomRepository classes, ContainerRuntime runtime, IdleWake wake, PortShares shared) {
+		this(classes, runtime, wake, shared, Duration.ZERO);
 	}
 
 	@Autowired
-	IdePages(ClassRoomRepository classes, ContainerRuntime runtime, IdleWake wake,
+	IdePages(ClassRoomRepository classes, ContainerRuntime runtime, IdleWake wake, PortShares shared,
 			@Value("${caas.ide-pages.snapshot-ttl:1s}") Duration snapshotTtl) {
 		this.snapshots = new ClassSnapshots(classes, runtime, snapshotTtl);
 		this.wake = wake;
+		this.shared = shared;
+	}
+
+	/**
+	 * The page for a preview host {@code <classId>-<studentId>-p<port>}, which Traefik
+	 * sends here when it has no route for it (not shared, class not open, runtime not
+	 * running: woken as for the IDE) or when nothing answered on that port.
+	 */
+	IdePage preview(String classId, String studentId, int port, boolean mayWake) {
+		IdePage ide = of(classId, studentId, mayWake);
+		if (ide.equals(IdePage.unknown())) {
+			return ide;
+		}
+		if (!this.shared.isShared(classId, studentId, port)) {
+			return IdePage.notShared(studentId, port);
+		}
+		// a running runtime whose port does not answer (yet)
+		return ide.equals(IdePage.starting(studentId)) && isRunning(classId, studentId)
+				? IdePage.nothingListening(studentId, port) : ide;
+	}
+
+	private boolean isRunning(String classId, String studentId) {
+		return this.snapshots.recent(classId).of(studentId).stream().anyMatch(c -> c.state() == State.RUNNING);
 	}
 
 	/**

@@ -4,7 +4,9 @@ import io.caas.common.naming.Hostnames;
 
 import org.springframework.stereotype.Component;
 
-/** Public URL of a student's IDE, as a browser reaches it through Traefik. */
+/**
+ * Public URLs of a student's IDE and previews, as a browser reaches them through Traefik.
+ */
 @Component
 public class IdeUrls {
 
@@ -15,7 +17,15 @@ public class IdeUrls {
 	}
 
 	public String of(String classId, String studentId) {
-		String host = Hostnames.ide(classId, studentId, this.routing.domainSuffix());
+		return url(Hostnames.ide(classId, studentId, this.routing.domainSuffix()));
+	}
+
+	/** Public URL of a port one student shared ({@code <class>-<student>-p<port>}). */
+	public String preview(String classId, String studentId, int port) {
+		return url(Hostnames.preview(classId, studentId, port, this.routing.domainSuffix()));
+	}
+
+	private String url(String host) {
 		String template = this.routing.publicUrlTemplate();
 		if (template != null && !template.isBlank()) {
 			return template.replace("{host}", host);

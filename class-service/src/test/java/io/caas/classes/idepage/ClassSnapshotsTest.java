@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.caas.classes.lifecycle.ClassState;
+import io.caas.classes.preview.PortShares;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.runtime.RuntimeContainer;
@@ -31,7 +32,8 @@ class ClassSnapshotsTest {
 
 	private final IdleWake wake = mock(IdleWake.class);
 
-	private final IdePages pages = new IdePages(this.classes, this.runtime, this.wake, Duration.ofMinutes(1));
+	private final IdePages pages = new IdePages(this.classes, this.runtime, this.wake, mock(PortShares.class),
+			Duration.ofMinutes(1));
 
 	@Test
 	void theStartingPagesOfAWholeClassReadTheStoreAndTheEngineOnce() {
@@ -69,7 +71,8 @@ class ClassSnapshotsTest {
 		assertThat(this.runtime.lists.get()).isEqualTo(1);
 
 		room(ClassState.OPEN, List.of("s1"));
-		IdePages fresh = new IdePages(this.classes, this.runtime, this.wake, Duration.ofMinutes(1));
+		IdePages fresh = new IdePages(this.classes, this.runtime, this.wake, mock(PortShares.class),
+				Duration.ofMinutes(1));
 		assertThat(fresh.of("cs101", "s1", false).title()).isEqualTo("This IDE is not running");
 		assertThat(fresh.of("cs101", "s1", true).title()).isEqualTo("Your IDE is starting");
 		verify(this.wake, times(1)).wakeIfIdle(any(), eq("s1"), any());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.caas.classes.preview.PortShares;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.runtime.RuntimeContainer.State;
@@ -33,8 +34,10 @@ class IdePagesTest {
 
 	private final IdleWake wake = mock(IdleWake.class);
 
-	private final IdePageFilter filter = new IdePageFilter(new IdePages(this.classes, this.runtime, this.wake),
-			Fixtures.routing());
+	private final PortShares shares = mock(PortShares.class);
+
+	private final IdePageFilter filter = new IdePageFilter(
+			new IdePages(this.classes, this.runtime, this.wake, this.shares), Fixtures.routing());
 
 	@Test
 	void closedClassAnswersNotOpenWithoutReloading() throws Exception {
@@ -137,6 +140,59 @@ class IdePagesTest {
 		this.filter.doFilter(request, new MockHttpServletResponse(), chain);
 
 		verify(chain).doFilter(any(), any());
+	}
+
+	@Test
+	void aPortThatIsNotSharedSaysSoEvenWhileTheRuntimeRuns() throws Exception {
+		room(ClassState.OPEN);
+		this.runtime.run("caas-cs101-s1", Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1"));
+
+		MockHttpServletResponse page = get("cs101-s1-p3000.caas.localhost", "/");
+
+		assertThat(page.getStatus()).isEqualTo(404);
+		assertThat(page.getContentAsString()).contains("This port is not shared");
+	}
+
+	@Test
+	void aSharedPortOfARunningRuntimeThatDoesNotAnswerAsksForAServerAndReloads() throws Exception {
+		room(ClassState.OPEN);
+		this.runtime.run("caas-cs101-s1", Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1"));
+		given(this.shares.isShared("cs101", "s1", 3000)).willReturn(true);
+
+		MockHttpServletResponse page = get("cs101-s1-p3000.caas.localhost", "/app");
+
+		assertThat(page.getStatus()).isEqualTo(502);
+		assertThat(page.getContentAsString()).contains("Nothing answers on port 3000 yet").contains("0.0.0.0");
+		assertThat(page.getHeader("Retry-After")).isEqualTo("3");
+	}
+
+	@Test
+	void aSharedPortOfAClosedClassOrStoppedRuntimeGetsTheIdesPageAndWakesIt() throws Exception {
+		stoppedRuntimeThatWouldWake();
+		given(this.shares.isShared("cs101", "s1", 8000)).willReturn(true);
+
+		assertThat(get("cs101-s1-p8000.caas.localhost", "/").getContentAsString()).contains("Your IDE is starting");
+		verify(this.wake).wakeIfIdle(any(), eq("s1"), any());
+
+		room(ClassState.CLOSED);
+		assertThat(get("cs101-s1-p8000.caas.localhost", "/").getContentAsString()).contains("This class is not open");
+	}
+
+	@Test
+	void previewHostsOfUnknownStudentsOrImpossiblePortsAnswer404AndNeverReachTheApi() throws Exception {
+		room(ClassState.OPEN);
+		given(this.shares.isShared(any(), any(), org.mockito.ArgumentMatchers.anyInt())).willReturn(true);
+		FilterChain chain = mock(FilterChain.class);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/classes");
+		request.setServerName("cs101-s1-p99999.caas.localhost");
+		request.addHeader("X-Caas-User", "admin");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.filter.doFilter(request, response, chain);
+
+		verify(chain, never()).doFilter(any(), any());
+		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(get("cs101-intruder-p3000.caas.localhost", "/").getStatus()).isEqualTo(404);
 	}
 
 	@Test

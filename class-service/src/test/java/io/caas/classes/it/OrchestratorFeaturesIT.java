@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -30,6 +31,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,8 +62,10 @@ class OrchestratorFeaturesIT implements DumpLogsOnFailure.OwnsContainers {
 
 	static final String TEACHER = ClassLifecycleIT.TEACHER;
 
-	// long enough for the reset and idle tests (7-13 s each), which run first
-	static final Duration MAX_OPEN = Duration.ofSeconds(45);
+	// far longer than any test; the max-open test moves the service's clock past it
+	static final Duration MAX_OPEN = Duration.ofHours(2);
+
+	static final AheadClock CLOCK = new AheadClock();
 
 	static final int PORT = freePort();
 
@@ -96,6 +102,18 @@ class OrchestratorFeaturesIT implements DumpLogsOnFailure.OwnsContainers {
 				DockerTestSupport.RUNTIME_IMAGE, "port", 8080, "workspace-path", "/home/student/workspace", "user",
 				"1000", "memory", "1g", "cpus", 1, "pids-limit", 512, "idle-timeout", "5s");
 		template.forEach((key, value) -> registry.add("caas.templates.allowed[0]." + key, () -> value));
+	}
+
+	/** The service's clock: the system's, which the max-open test moves ahead. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableTime {
+
+		@Bean
+		@Primary
+		Clock aheadClock() {
+			return CLOCK;
+		}
+
 	}
 
 	@BeforeAll
@@ -193,7 +211,8 @@ class OrchestratorFeaturesIT implements DumpLogsOnFailure.OwnsContainers {
 		String sessionId = status(classId).path("sessionId").asString();
 		writeFile(container(classId, "s1"), "notes.md", "# forgotten\n");
 
-		await().atMost(MAX_OPEN.plusSeconds(90))
+		CLOCK.moveAhead(MAX_OPEN);
+		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> api.get("/api/classes/" + classId, TEACHER, "teacher").text("state"), "CLOSED"::equals);
 
@@ -202,7 +221,7 @@ class OrchestratorFeaturesIT implements DumpLogsOnFailure.OwnsContainers {
 			.body();
 		assertThat(operation.path("kind").asString()).isEqualTo("DOWN");
 		assertThat(operation.path("state").asString()).as(operation.toString()).isEqualTo("SUCCEEDED");
-		assertThat(operation.path("message").asString()).isEqualTo("closed automatically: open longer than 45s");
+		assertThat(operation.path("message").asString()).isEqualTo("closed automatically: open longer than 2h");
 		assertThat(operation.path("requestedBy").asString()).isEqualTo("caas-clock");
 		try (MinioClient minio = minio()) {
 			JsonNode manifest = LifecycleFixtures.latestManifest(minio, "caas-it-" + RUN,

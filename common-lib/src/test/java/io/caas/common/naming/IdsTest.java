@@ -29,4 +29,17 @@ class IdsTest {
 			.isEqualTo(classId + "-student1-ide.caas.localhost");
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 1024, 3000, 65535 })
+	void previewHostnameNamesThePortAfterTheIds(int port) {
+		assertThat(Hostnames.preview("cs101", "student1", port, "caas.localhost"))
+			.isEqualTo("cs101-student1-p" + port + ".caas.localhost");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, -1, 65536 })
+	void previewHostnameRefusesAPortOutOfRange(int port) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Hostnames.preview("cs101", "student1", port, "x"));
+	}
+
 }

@@ -16,10 +16,12 @@ import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Traefik's forwardAuth target for every IDE host. A 2xx lets the request through to the
+ * Traefik's forwardAuth target for every IDE host and every preview host (a shared port:
+ * the same rules, its own host-bound cookie). A 2xx lets the request through to the
  * runtime (with only the student's own cookies), anything else is what the browser gets:
  * <ul>
- * <li>exactly {@code GET /healthz} passes without a credential (readiness probes);</li>
+ * <li>exactly {@code GET /healthz} on an IDE host passes without a credential (readiness
+ * probes); never on a preview host;</li>
  * <li>{@code /.caas/auth?token=} trades a one-time transfer token for the IDE
  * cookie;</li>
  * <li>a valid IDE cookie for this host and a live session passes;</li>
@@ -62,7 +64,9 @@ class ForwardAuthController {
 		String uri = request.getHeaders().getFirst(FORWARDED_URI);
 		UriComponents target = UriComponentsBuilder.fromUriString((uri == null || uri.isBlank()) ? "/" : uri).build();
 		String path = (target.getPath() == null) ? "/" : target.getPath();
-		if ("GET".equals(request.getHeaders().getFirst(FORWARDED_METHOD)) && "/healthz".equals(path)) {
+		// a preview's /healthz is the student's own content: never anonymous
+		if (!ide.isPreview() && "GET".equals(request.getHeaders().getFirst(FORWARDED_METHOD))
+				&& "/healthz".equals(path)) {
 			return Mono.just(this.responses.pass(request));
 		}
 		if (IdeResponses.EXCHANGE_PATH.equals(path)) {

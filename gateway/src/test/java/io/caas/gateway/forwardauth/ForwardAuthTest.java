@@ -85,6 +85,11 @@ class ForwardAuthTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void aPreviewsHealthzIsTheStudentsOwnContentAndNeedsACredential() {
+		assertRedirectToAppHost(forward("cs101-student1-p3000." + DOMAIN, "/healthz", "GET").exchange());
+	}
+
+	@Test
 	void transferTokenForThisHostBecomesAHostOnlyHttpOnlyIdeCookie() {
 		String setCookie = forward(STUDENT1_IDE, "/.caas/auth?token=good-for-" + STUDENT1_IDE, "GET").exchange()
 			.expectStatus()

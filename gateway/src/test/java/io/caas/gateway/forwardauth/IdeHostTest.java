@@ -38,7 +38,12 @@ class IdeHostTest {
 	@ParameterizedTest
 	@NullAndEmptySource
 	@ValueSource(strings = { "app.caas.localhost", // the app host
-			"cs101-student1-p8080.caas.localhost", // a port preview, not an IDE
+			"cs101-student1-p.caas.localhost", // a preview without a port
+			"cs101-student1-p0.caas.localhost", // port 0
+			"cs101-student1-p03000.caas.localhost", // a leading zero: one name per port
+			"cs101-student1-p65536.caas.localhost", // past the last port
+			"cs101-student1-p3000x.caas.localhost", // not a number
+			"cs101-student1-q3000.caas.localhost", // neither ide nor p<port>
 			"cs101-student1-ide.evil.example", // another domain
 			"cs101-student1-ide.caas.localhost.evil.example", // suffix only as a prefix
 			"cs101-student1-ide.xcaas.localhost", // suffix must start at a label
@@ -54,6 +59,16 @@ class IdeHostTest {
 	})
 	void anythingElseIsNotAnIdeHost(String host) {
 		assertThat(IdeHost.parse(host, SUFFIX)).isEmpty();
+	}
+
+	@Test
+	void aPreviewHostIsTheSameStudentWithItsPortAndNamesItselfBack() {
+		IdeHost preview = IdeHost.parse("cs101-student1-p3000.caas.localhost:8088", SUFFIX).orElseThrow();
+
+		assertThat(preview).isEqualTo(new IdeHost("cs101", "student1", 3000));
+		assertThat(preview.isPreview()).isTrue();
+		assertThat(preview.name(SUFFIX)).isEqualTo("cs101-student1-p3000.caas.localhost");
+		assertThat(new IdeHost("cs101", "student1").name(SUFFIX)).isEqualTo("cs101-student1-ide.caas.localhost");
 	}
 
 	@Test

@@ -1,0 +1,6 @@
+package io.caas.classes.preview;
+
+/** {@code POST .../ports}: the port to share. */
+record SharePortRequest(Integer port) {
+
+}
