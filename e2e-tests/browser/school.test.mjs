@@ -172,6 +172,7 @@ test('a new student changes the initial password, sees only their own IDE, and j
     const preview = ports.getByRole('link', { name: 'Port 3000' });
     await preview.waitFor();
     assert.equal(new URL(await preview.getAttribute('href')).hostname, `${classId}-${newcomer}-p3000.${domain}`);
+    await checkScreen(page, 'student-shared-ports');
     await ports.getByRole('button', { name: 'Stop sharing 3000' }).click();
     await preview.waitFor({ state: 'detached' });
 

@@ -84,6 +84,11 @@ final class ApiAttacks {
 				r -> problem4xx(r, 404));
 		cases.check("internal transfer minting through the app host", this.ctx.api("POST", "/internal/ide-transfers",
 				teacher, "{\"sid\":\"x\",\"host\":\"x\",\"path\":\"/\"}"), r -> problem4xx(r, 404));
+		cases.check("internal preview routes through the app host",
+				this.ctx.api("GET", "/internal/traefik/previews", teacher, null), r -> problem4xx(r, 404));
+		cases.check("internal preview routes by an encoded climb out of the API",
+				this.ctx.api("GET", "/api/classes/%2e%2e/%2e%2e/internal/traefik/previews", teacher, null),
+				r -> r.status() >= 400 && r.status() < 500);
 	}
 
 	private boolean stillOpen() {

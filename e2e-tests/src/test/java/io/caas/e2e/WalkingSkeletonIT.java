@@ -113,14 +113,15 @@ class WalkingSkeletonIT {
 	/**
 	 * Port previews (API.md): student1 shares port 3000 of their runtime; it answers at
 	 * {@code <class>-student1-p3000} through Traefik, with its own host-bound cookie, to
-	 * those who may open the IDE and to nobody else, without any CaaS credential reaching
-	 * the student's server; unshared, it is our page again.
+	 * that student and the class's teacher and to nobody else, without any CaaS
+	 * credential reaching the student's server; a server that stops answers our page;
+	 * unshared, it is our "not shared" page.
 	 */
 	private void aSharedPortAnswersOnlyThoseWhoMayOpenTheIde(String classId, String runtime) {
 		String preview = this.stack.previewHost(classId, "student1", 3000);
 		String ports = "/api/classes/" + classId + "/students/student1/ports";
-		String session = this.ideSignIn.login("student1", this.stack.password()).sessionCookie();
-		String cookie = IdeSignIn.IDE_COOKIE + "=" + this.ideSignIn.ideCookie(session, preview);
+		IdeSignIn.Login student1 = this.ideSignIn.login("student1", this.stack.password());
+		String cookie = IdeSignIn.IDE_COOKIE + "=" + this.ideSignIn.ideCookie(student1.sessionCookie(), preview);
 
 		RawHttp.Reply notShared = this.raw.get(preview, "/", "Cookie", cookie);
 		assertThat(notShared.status()).as(notShared.toString()).isEqualTo(404);
@@ -130,30 +131,62 @@ class WalkingSkeletonIT {
 		assertThat(shared.status()).as(shared.toString()).isEqualTo(201);
 		assertThat(shared.json().path("url").asString()).contains(preview);
 		RawHttp.Reply silent = this.raw.get(preview, "/", "Cookie", cookie);
-		assertThat(silent.body()).as(silent.toString()).contains("Nothing answers on port 3000 yet");
+		assertThat(silent.status()).as(silent.toString()).isEqualTo(502);
+		assertThat(silent.body()).contains("Nothing answers on port 3000 yet");
 
-		// the student's server echoes the path and the credential headers it received
-		Docker.run("exec", "-d", "-u", "1000", runtime, "node", "-e",
-				"require('http').createServer((q,r)=>r.end('preview '+q.url+' cookie='+(q.headers.cookie||'')"
-						+ "+' auth='+(q.headers.authorization||''))).listen(3000)");
+		// the student's server echoes the path and every credential-like header it
+		// received
+		String server = "require('http').createServer((q,r)=>r.end('preview '+q.url+' cookie='+(q.headers.cookie||'')"
+				+ "+' auth='+(q.headers.authorization||'')+' user='+(q.headers['x-caas-user']||''))).listen(3000)";
+		Docker.run("exec", "-d", "-u", "1000", runtime, "sh", "-c", "echo $$ > /tmp/preview.pid; exec node -e \"$0\"",
+				server);
 		RawHttp.Reply page = Poll.until(() -> this.raw.get(preview, "/hello?x=1", "Cookie", cookie + "; own=1"),
 				r -> r.status() == 200, Duration.ofSeconds(30));
-		assertThat(page.body()).as(page.toString()).isEqualTo("preview /hello?x=1 cookie=own=1 auth=");
+		assertThat(page.body()).as(page.toString()).isEqualTo("preview /hello?x=1 cookie=own=1 auth= user=");
+		RawHttp.Reply withCredentials = this.raw.get(preview, "/hello", "Cookie",
+				cookie + "; " + IdeSignIn.SESSION_COOKIE + "=" + student1.sessionCookie() + "; own=1", "Authorization",
+				"Bearer " + student1.accessToken(), "X-Caas-User", "admin");
+		assertThat(withCredentials.body()).as(withCredentials.toString())
+			.isEqualTo("preview /hello cookie=own=1 auth= user=");
+
+		String teacher1 = this.ideSignIn.login("teacher1", this.stack.password()).sessionCookie();
+		String teacherCookie = IdeSignIn.IDE_COOKIE + "=" + this.ideSignIn.ideCookie(teacher1, preview);
+		assertThat(this.raw.get(preview, "/t", "Cookie", teacherCookie).body()).startsWith("preview /t ");
 
 		String ideCookie = IdeSignIn.IDE_COOKIE + "="
-				+ this.ideSignIn.ideCookie(session, this.stack.ideHost(classId, "student1"));
+				+ this.ideSignIn.ideCookie(student1.sessionCookie(), this.stack.ideHost(classId, "student1"));
 		String student2 = this.ideSignIn.login("student2", this.stack.password()).sessionCookie();
+		String teacher2 = this.ideSignIn.login("teacher2", this.stack.password()).sessionCookie();
 		Map<String, RawHttp.Reply> hostile = new java.util.LinkedHashMap<>();
 		hostile.put("no credential", this.raw.get(preview, "/hello"));
 		hostile.put("anonymous /healthz", this.raw.get(preview, "/healthz"));
 		hostile.put("the IDE host's cookie", this.raw.get(preview, "/hello", "Cookie", ideCookie));
-		hostile.put("a forged identity header", this.raw.get(preview, "/hello", "X-Caas-User", "student1"));
+		hostile.put("the app session cookie",
+				this.raw.get(preview, "/hello", "Cookie", IdeSignIn.SESSION_COOKIE + "=" + student1.sessionCookie()));
+		hostile.put("an API bearer token",
+				this.raw.get(preview, "/hello", "Authorization", "Bearer " + student1.accessToken()));
+		hostile.put("a forged identity header",
+				this.raw.get(preview, "/hello", "X-Caas-User", "student1", "X-Caas-Roles", "admin"));
 		hostile.put("another student asking the app host", this.ideSignIn.open(student2, preview));
-		hostile.put("another port of the same student",
+		hostile.put("another teacher asking the app host", this.ideSignIn.open(teacher2, preview));
+		hostile.put("this preview's cookie on another port",
 				this.raw.get(this.stack.previewHost(classId, "student1", 3001), "/hello", "Cookie", cookie));
-		hostile.forEach((what, reply) -> assertThat(reply.body()).as(what + ": " + reply).doesNotContain("preview /"));
-		assertThat(hostile.values()).allSatisfy(reply -> assertThat(reply.status()).isIn(302, 403));
-		System.out.println("preview hostile cases: " + hostile.size() + " tried, " + hostile.size() + " refused");
+		hostile.put("this preview's cookie on the IDE host",
+				this.raw.get(this.stack.ideHost(classId, "student1"), "/", "Cookie", cookie));
+		long refused = hostile.entrySet().stream().filter(e -> {
+			RawHttp.Reply reply = e.getValue();
+			boolean kept = !reply.body().contains("preview /") && !reply.body().contains("code-server");
+			boolean turnedAway = HostileCases.toSignIn(reply, this.stack) || reply.status() == 403;
+			assertThat(kept && turnedAway).as(e.getKey() + ": " + reply).isTrue();
+			return true;
+		}).count();
+		System.out.println("preview hostile cases: " + hostile.size() + " tried, " + refused + " refused");
+
+		// a server that stops answering gives our page again, not Traefik's bare 502
+		Docker.run("exec", runtime, "sh", "-c", "kill $(cat /tmp/preview.pid)");
+		RawHttp.Reply stopped = Poll.until(() -> this.raw.get(preview, "/", "Cookie", cookie), r -> r.status() == 502,
+				Duration.ofSeconds(30));
+		assertThat(stopped.body()).as(stopped.toString()).contains("Nothing answers on port 3000 yet");
 
 		assertThat(this.http.delete(app(), ports + "/3000", this.studentToken).status()).isEqualTo(204);
 		RawHttp.Reply unshared = Poll.until(() -> this.raw.get(preview, "/hello", "Cookie", cookie),

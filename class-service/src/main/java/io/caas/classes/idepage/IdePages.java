@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.preview.PortShares;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
@@ -46,23 +47,27 @@ class IdePages {
 	/**
 	 * The page for a preview host {@code <classId>-<studentId>-p<port>}, which Traefik
 	 * sends here when it has no route for it (not shared, class not open, runtime not
-	 * running: woken as for the IDE) or when nothing answered on that port.
+	 * running: woken as for the IDE, but only for a shared port) or when nothing answered
+	 * on that port.
 	 */
 	IdePage preview(String classId, String studentId, int port, boolean mayWake) {
-		IdePage ide = of(classId, studentId, mayWake);
+		boolean shared = this.shared.isShared(classId, studentId, port);
+		IdePage ide = of(classId, studentId, mayWake && shared);
 		if (ide.equals(IdePage.unknown())) {
 			return ide;
 		}
-		if (!this.shared.isShared(classId, studentId, port)) {
+		if (!shared) {
 			return IdePage.notShared(studentId, port);
 		}
-		// a running runtime whose port does not answer (yet)
-		return ide.equals(IdePage.starting(studentId)) && isRunning(classId, studentId)
+		// an open class's running runtime whose port does not answer (yet)
+		return ide.equals(IdePage.starting(studentId)) && isOpenAndRunning(classId, studentId)
 				? IdePage.nothingListening(studentId, port) : ide;
 	}
 
-	private boolean isRunning(String classId, String studentId) {
-		return this.snapshots.recent(classId).of(studentId).stream().anyMatch(c -> c.state() == State.RUNNING);
+	private boolean isOpenAndRunning(String classId, String studentId) {
+		ClassSnapshots.Snapshot snapshot = this.snapshots.recent(classId);
+		return snapshot.room().map(room -> room.state() == ClassState.OPEN).orElse(false)
+				&& snapshot.of(studentId).stream().anyMatch(c -> c.state() == State.RUNNING);
 	}
 
 	/**

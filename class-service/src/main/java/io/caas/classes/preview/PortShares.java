@@ -53,7 +53,7 @@ public class PortShares {
 	}
 
 	List<PortShareView> list(Identity who, String classId, String studentId) {
-		allowed(who, classId, studentId);
+		allowed(who, classId, studentId, false);
 		return this.shares.findByClassIdAndStudentIdOrderByPort(classId, studentId).stream().map(this::view).toList();
 	}
 
@@ -61,7 +61,7 @@ public class PortShares {
 	 * The share, and whether this call made it (a second share of a port is no change).
 	 */
 	Shared share(Identity who, String classId, String studentId, SharePortRequest request) {
-		ClassRoom room = allowed(who, classId, studentId);
+		ClassRoom room = allowed(who, classId, studentId, true);
 		int port = validPort(room, (request == null) ? null : request.port());
 		Optional<PortShare> existing = this.shares.findById(PortShare.idOf(classId, studentId, port));
 		if (existing.isPresent()) {
@@ -84,7 +84,7 @@ public class PortShares {
 	}
 
 	void unshare(Identity who, String classId, String studentId, int port) {
-		allowed(who, classId, studentId);
+		allowed(who, classId, studentId, false);
 		String id = PortShare.idOf(classId, studentId, port);
 		if (!this.shares.existsById(id)) {
 			throw CaasException.notFound("shared port", Integer.toString(port));
@@ -101,16 +101,17 @@ public class PortShares {
 	/**
 	 * The class, if {@code who} may manage this student's ports: that student, the
 	 * class's teacher or an admin. Another student gets 403; a class they may not see,
-	 * 404.
+	 * 404. A share needs the student on the roster; the teacher or an admin may still
+	 * list and remove the shares of a student who left (they are not routed meanwhile).
 	 */
-	private ClassRoom allowed(Identity who, String classId, String studentId) {
+	private ClassRoom allowed(Identity who, String classId, String studentId, boolean mustBeEnrolled) {
 		ClassRoom room = this.access.visible(who, classId);
 		boolean manages = ClassAccess.seesRoster(who, room);
 		if (!manages && !(who.has(Role.STUDENT) && who.username().equals(studentId))) {
 			throw CaasException
 				.forbidden("Only " + studentId + ", the teacher of " + classId + " and admins manage these ports");
 		}
-		if (!room.isEnrolled(studentId)) {
+		if (!room.isEnrolled(studentId) && (mustBeEnrolled || !manages)) {
 			throw CaasException.notFound("student of class " + classId, studentId);
 		}
 		return room;

@@ -179,6 +179,24 @@ class IdePagesTest {
 	}
 
 	@Test
+	void aSharedPortWhileTheClassOpensGetsTheStartingPageNotTheServerPage() throws Exception {
+		room(ClassState.OPENING);
+		this.runtime.run("caas-cs101-s1", Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1"));
+		given(this.shares.isShared("cs101", "s1", 3000)).willReturn(true);
+
+		assertThat(get("cs101-s1-p3000.caas.localhost", "/").getContentAsString()).contains("Your IDE is starting")
+			.doesNotContain("Nothing answers");
+	}
+
+	@Test
+	void aPortThatIsNotSharedNeverWakesTheRuntime() throws Exception {
+		stoppedRuntimeThatWouldWake();
+
+		assertThat(get("cs101-s1-p3000.caas.localhost", "/").getContentAsString()).contains("This port is not shared");
+		verify(this.wake, never()).wakeIfIdle(any(), any(), any());
+	}
+
+	@Test
 	void previewHostsOfUnknownStudentsOrImpossiblePortsAnswer404AndNeverReachTheApi() throws Exception {
 		room(ClassState.OPEN);
 		given(this.shares.isShared(any(), any(), org.mockito.ArgumentMatchers.anyInt())).willReturn(true);

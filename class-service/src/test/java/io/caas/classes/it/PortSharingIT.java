@@ -19,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Port sharing (API.md "Port sharing") on the real Mongo-wire server, through HTTP: who
  * may share which student's ports, what a port may be, a second share is no change, an
- * unshare removes it, and a closed class's shares give Traefik no route. The routing
- * itself, through Traefik by Host header, is the e2e suite's (WalkingSkeletonIT).
+ * unshare removes it, a teacher can clear the shares of a student who left, and a closed
+ * class's shares give Traefik no route (which shares are routed:
+ * PreviewRoutesControllerTest). The routing itself, through Traefik by Host header, is
+ * the e2e suite's (WalkingSkeletonIT).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -114,6 +116,21 @@ class PortSharingIT {
 			.post("/api/classes/" + classId + "/students/nobody/ports", "teacher1", "teacher", "{\"port\":3000}")
 			.status()).isEqualTo(404);
 		assertThat(this.api.get(ports, "s1", "student").body().size()).isZero();
+	}
+
+	@Test
+	void theTeacherStillListsAndRemovesTheSharesOfAStudentWhoLeftTheRoster() {
+		String classId = klass("left");
+		String ports = "/api/classes/" + classId + "/students/s1/ports";
+		assertThat(this.api.post(ports, "s1", "student", "{\"port\":3000}").status()).isEqualTo(201);
+		assertThat(this.api.put("/api/classes/" + classId + "/roster", "teacher1", "teacher", "{\"students\":[\"s2\"]}")
+			.status()).isEqualTo(200);
+
+		assertThat(this.api.get(ports, "s1", "student").status()).isEqualTo(404);
+		assertThat(this.api.post(ports, "teacher1", "teacher", "{\"port\":3001}").status()).isEqualTo(404);
+		assertThat(this.api.get(ports, "teacher1", "teacher").body().size()).isEqualTo(1);
+		assertThat(this.api.delete(ports + "/3000", "teacher1", "teacher").status()).isEqualTo(204);
+		assertThat(this.api.get(ports, "admin", "admin").body().size()).isZero();
 	}
 
 	@Test

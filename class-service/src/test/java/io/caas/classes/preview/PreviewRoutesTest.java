@@ -24,8 +24,12 @@ class PreviewRoutesTest {
 		JsonNode router = http.path("routers").path("caas-cs101-student1-p3000");
 		assertThat(router.path("rule").asString()).isEqualTo("Host(`cs101-student1-p3000.caas.localhost`)");
 		assertThat(router.path("entryPoints").get(0).asString()).isEqualTo("web");
-		assertThat(router.path("middlewares").get(0).asString()).isEqualTo("caas-ide-auth@file");
+		assertThat(router.path("middlewares").toString())
+			.isEqualTo("[\"caas-ide-auth@file\",\"caas-preview-errors@file\"]");
 		assertThat(router.path("service").asString()).isEqualTo("caas-cs101-student1-p3000");
+		JsonNode balancer = http.path("services").path("caas-cs101-student1-p3000").path("loadBalancer");
+		assertThat(balancer.path("passHostHeader").asBoolean()).isTrue();
+		assertThat(balancer.path("servers").size()).isEqualTo(1);
 		assertThat(http.path("services")
 			.path("caas-cs101-student1-p3000")
 			.path("loadBalancer")

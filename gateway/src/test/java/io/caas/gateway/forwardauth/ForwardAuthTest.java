@@ -85,6 +85,24 @@ class ForwardAuthTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void aPreviewCookieOpensItsOwnPreviewHostOnlyWithOnlyTheStudentsOwnCookies() {
+		String preview = "cs101-student1-p3000." + DOMAIN;
+		forward(preview, "/app", "GET")
+			.header(HttpHeaders.COOKIE, IDE_COOKIE + "=" + TestTokens.ide("student1", preview, "sid-1") + "; own=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.COOKIE, "own=1");
+		assertRedirectToAppHost(
+				forward(preview, "/app", "GET").cookie(IDE_COOKIE, TestTokens.ide("student1", STUDENT1_IDE, "sid-1"))
+					.exchange());
+		assertRedirectToAppHost(
+				forward(STUDENT1_IDE, "/", "GET").cookie(IDE_COOKIE, TestTokens.ide("student1", preview, "sid-1"))
+					.exchange());
+	}
+
+	@Test
 	void aPreviewsHealthzIsTheStudentsOwnContentAndNeedsACredential() {
 		assertRedirectToAppHost(forward("cs101-student1-p3000." + DOMAIN, "/healthz", "GET").exchange());
 	}

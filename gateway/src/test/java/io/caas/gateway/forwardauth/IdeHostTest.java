@@ -72,6 +72,16 @@ class IdeHostTest {
 	}
 
 	@Test
+	void previewPortsRunFromOneTo65535AndHostsAreCaseInsensitive() {
+		assertThat(IdeHost.parse("cs101-student1-p1.caas.localhost", SUFFIX))
+			.contains(new IdeHost("cs101", "student1", 1));
+		assertThat(IdeHost.parse("cs101-student1-p65535.caas.localhost", SUFFIX))
+			.contains(new IdeHost("cs101", "student1", 65535));
+		assertThat(IdeHost.parse("CS101-Student1-P8000.Caas.Localhost", SUFFIX))
+			.contains(new IdeHost("cs101", "student1", 8000));
+	}
+
+	@Test
 	void blankSuffixMatchesNothing() {
 		assertThat(IdeHost.parse("cs101-student1-ide.", "")).isEmpty();
 	}
