@@ -28,7 +28,9 @@ public class OperationService {
 
 	private static final Logger log = LoggerFactory.getLogger(OperationService.class);
 
-	private static final String HEARTBEAT = "heartbeatAt";
+	static final String HEARTBEATS = "operationHeartbeats";
+
+	private static final String BEAT_AT = "at";
 
 	private static final Duration OPEN_PROGRESS_INTERVAL = Duration.ofMillis(250);
 
@@ -106,17 +108,21 @@ public class OperationService {
 				Operation.class);
 	}
 
-	/** Marks the operation's owner alive now. */
+	/**
+	 * Marks the operation's owner alive now. The beat is a document of its own
+	 * ({@value #HEARTBEATS}), never a field of the operation: a store that applies an
+	 * update by reading and writing back the whole document (FerretDB) could otherwise
+	 * put back, with the beat, a copy read just before the operation's last write (seen
+	 * in CI: a close's SUCCEEDED overwritten by its RUNNING step, 2026-11-27).
+	 */
 	public void heartbeat(String operationId) {
-		this.mongo.updateFirst(
-				Query.query(Criteria.where("_id").is(operationId).and("state").is(OperationState.RUNNING)),
-				new Update().set(HEARTBEAT, this.clock.instant()), Operation.class);
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(operationId)),
+				new Update().set(BEAT_AT, this.clock.instant()), HEARTBEATS);
 	}
 
 	/** Whether the operation's owner beat its heartbeat after {@code since}. */
 	public boolean ownerAliveSince(String operationId, Instant since) {
-		return this.mongo.exists(Query.query(Criteria.where("_id").is(operationId).and(HEARTBEAT).gt(since)),
-				Operation.class);
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(operationId).and(BEAT_AT).gt(since)), HEARTBEATS);
 	}
 
 	/**
@@ -144,6 +150,9 @@ public class OperationService {
 				return;
 			}
 			this.events.changed(operation.id(), operation.seq());
+			if (!operation.isRunning()) {
+				this.mongo.remove(Query.query(Criteria.where("_id").is(operation.id())), HEARTBEATS);
+			}
 		}
 		catch (RuntimeException ex) {
 			// the orchestration goes on; readers catch up with the next change that is

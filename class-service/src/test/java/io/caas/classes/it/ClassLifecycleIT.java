@@ -8,6 +8,12 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.dockerjava.api.model.Network;
+import io.caas.classes.operation.Operation;
+import io.caas.classes.operation.OperationService;
+import io.caas.classes.operation.OperationState;
+import io.caas.classes.operation.OperationTracker;
+import io.caas.classes.operation.StudentStep;
+import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.Names;
@@ -88,6 +94,9 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 	StudentSpecs specs;
 
 	@Autowired
+	OperationService operations;
+
+	@Autowired
 	TemplateCatalog templates;
 
 	@DynamicPropertySource
@@ -114,6 +123,44 @@ class ClassLifecycleIT implements DumpLogsOnFailure.OwnsContainers {
 	@Override
 	public Map<String, String> ownedLabels() {
 		return Map.of(Labels.MANAGED, "true");
+	}
+
+	/**
+	 * Heartbeats of a running operation, beat as fast as they come while its steps and
+	 * its end are written, never bring back an older copy of it on the real Mongo-wire
+	 * server (a close once stayed RUNNING after it SUCCEEDED when the beat was a field of
+	 * the operation), and the owner counts as alive only while it beats.
+	 */
+	@Test
+	@Order(0)
+	void heartbeatsNeverPutBackAnOlderCopyOfTheirOperation() throws Exception {
+		List<String> students = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "s" + i).toList();
+		Operation started = this.operations.start(OperationService.newId(), Transition.DOWN, RUN + "beat", "s",
+				students, "teacher1");
+		OperationTracker tracker = this.operations.track(started);
+		java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+		Thread beating = Thread.ofPlatform().start(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				this.operations.heartbeat(started.id());
+			}
+		});
+		try {
+			for (String student : students) {
+				tracker.step(student, StudentStep.COLLECTING);
+				tracker.step(student, StudentStep.REMOVED);
+			}
+			assertThat(this.operations.ownerAliveSince(started.id(), before)).isTrue();
+			tracker.finish(null);
+		}
+		finally {
+			beating.interrupt();
+			beating.join();
+		}
+
+		Operation stored = this.operations.find(started.id()).orElseThrow();
+		assertThat(stored.state()).isEqualTo(OperationState.SUCCEEDED);
+		assertThat(stored.seq()).isEqualTo(tracker.snapshot().seq());
+		assertThat(stored.students()).allSatisfy(s -> assertThat(s.state()).isEqualTo(StudentStep.REMOVED));
 	}
 
 	@Test

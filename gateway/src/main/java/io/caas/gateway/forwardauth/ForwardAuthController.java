@@ -1,9 +1,11 @@
 package io.caas.gateway.forwardauth;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.caas.common.error.CaasException;
 import io.caas.gateway.GatewayProperties;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpCookie;
@@ -76,8 +78,13 @@ class ForwardAuthController {
 						Duration.ofSeconds(signed.expiresIn()), signed.path()))
 				.defaultIfEmpty(this.responses.toAppHost(ide, port, "/"));
 		}
-		HttpCookie cookie = request.getCookies().getFirst(this.properties.ideCookie());
-		return this.credentials.verify((cookie != null) ? cookie.getValue() : null, host)
+		// Every cookie of that name, in order: one another host of the domain set (a
+		// student's
+		// server can set Domain cookies) must not shadow the one this host's sign-in set.
+		List<HttpCookie> cookies = request.getCookies().getOrDefault(this.properties.ideCookie(), List.of());
+		return Flux.fromIterable(cookies)
+			.concatMap(cookie -> this.credentials.verify(cookie.getValue(), host))
+			.next()
 			.map(valid -> this.responses.pass(request))
 			.defaultIfEmpty(this.responses.toAppHost(ide, port, (uri == null) ? "/" : uri));
 	}

@@ -103,6 +103,20 @@ class ForwardAuthTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void aCookieOfTheSameNameSetByAnotherHostDoesNotShadowThisHostsOwn() {
+		String tossed = TestTokens.ide("student2", "cs101-student2-p3000." + DOMAIN, "sid-2");
+		forward(STUDENT1_IDE, "/", "GET")
+			.header(HttpHeaders.COOKIE,
+					IDE_COOKIE + "=junk; " + IDE_COOKIE + "=" + tossed + "; " + IDE_COOKIE + "="
+							+ TestTokens.ide("student1", STUDENT1_IDE, "sid-1"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.COOKIE);
+	}
+
+	@Test
 	void aPreviewsHealthzIsTheStudentsOwnContentAndNeedsACredential() {
 		assertRedirectToAppHost(forward("cs101-student1-p3000." + DOMAIN, "/healthz", "GET").exchange());
 	}
