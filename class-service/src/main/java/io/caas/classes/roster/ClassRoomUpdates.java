@@ -16,10 +16,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Conditional updates of a class: one findAndModify whose filter is the precondition, so
- * of two racing writers exactly one wins. Issued through the driver because
- * {@code MongoTemplate.findAndModify} always sends a {@code fields} projection, which
- * FerretDB (the local MongoDB stand-in) refuses.
+ * Conditional updates of a class: one findAndModify whose filter is the precondition. On
+ * mongo:7 of two racing writers exactly one wins; FerretDB v1.24 reads, changes and
+ * writes back the whole document without isolation, so there both could "win" and the
+ * last write undo the other: writers that could race hold a Redis lock (RosterLock, the
+ * claim lock), which is what makes them exclusive on both stores. Issued through the
+ * driver because {@code MongoTemplate.findAndModify} always sends a {@code fields}
+ * projection, which FerretDB (the local MongoDB stand-in) refuses.
  */
 @Component
 public class ClassRoomUpdates {

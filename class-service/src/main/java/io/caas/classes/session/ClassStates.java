@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Conditional state changes of a class. Each is one findAndModify whose filter is the
- * precondition, so two instances racing for the same class cannot both win.
+ * precondition; two instances racing for the same class are kept apart by the claim and
+ * roster locks (SessionService), not by the store alone: FerretDB v1.24 applies a
+ * conditional update by reading and writing back the whole document without isolation.
  */
 @Component
 public class ClassStates {

@@ -13,6 +13,7 @@ import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
 import io.caas.classes.roster.ClassAccess;
 import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.roster.RosterLock;
 import io.caas.classes.template.TemplateCatalog;
 import io.caas.common.error.CaasException;
 import io.caas.common.identity.Identity;
@@ -48,9 +49,12 @@ class SessionService {
 
 	private final HostCapacity capacity;
 
+	private final RosterLock roster;
+
 	SessionService(ClassAccess access, TemplateCatalog templates, ClassStates states, OperationService operations,
-			TransitionRunner runner, ClassLocks locks, Clock clock, HostCapacity capacity) {
+			TransitionRunner runner, ClassLocks locks, Clock clock, HostCapacity capacity, RosterLock roster) {
 		this.capacity = capacity;
+		this.roster = roster;
 		this.locks = locks;
 		this.access = access;
 		this.templates = templates;
@@ -99,8 +103,16 @@ class SessionService {
 
 	private void submit(Identity who, ClassRoom room, Transition transition, ClassState target, String reason,
 			String operationId, String sessionId) {
-		ClassRoom claimed = this.locks
-			.claiming(room.id(), () -> claimUnlessResetting(room, target, operationId, sessionId))
+		// The roster lock too (taken first, as ClassEdits does): a join, a leave or a
+		// roster
+		// change also writes the class document when it is CLOSED or OPEN, and FerretDB
+		// applies two such conditional updates at once by reading and writing back the
+		// whole
+		// document, so without it one of the two writes would be lost.
+		ClassRoom claimed = this.roster
+			.withLock(room.id(),
+					() -> this.locks.claiming(room.id(),
+							() -> claimUnlessResetting(room, target, operationId, sessionId)))
 			.orElseThrow(() -> CaasException.conflict("class-busy",
 					"class '" + room.id() + "' changed meanwhile; another operation owns it"));
 		Operation operation = this.operations.start(operationId, transition, room.id(), sessionId, claimed.students(),

@@ -180,13 +180,33 @@ class Reconciler implements DisposableBean {
 				if (!recovered(operation, trigger)) {
 					continue;
 				}
-				this.operations.abandon(operation, "interrupted");
-				count("abandoned", "orphan-operation");
-				log.info("operation healed operationId={} classId={} reason=orphan-operation trigger={}",
-						operation.id(), operation.classId(), trigger);
+				abandonOrphan(operation, trigger);
 			}
 		}
 		return leftTransient;
+	}
+
+	/**
+	 * Ends an operation no class owns, under its class's lock: a worker that still holds
+	 * the lock (its heartbeat writes failing) finishes it itself. Two writers of one
+	 * operation at once could both succeed on FerretDB, which applies an update by
+	 * reading and writing back the whole document.
+	 */
+	private void abandonOrphan(Operation operation, String trigger) {
+		RLock lock = this.locks.of(operation.classId());
+		if (!lock.tryLock()) {
+			skip(operation.classId(), "busy", trigger);
+			return;
+		}
+		try {
+			this.operations.abandon(operation, "interrupted");
+			count("abandoned", "orphan-operation");
+			log.info("operation healed operationId={} classId={} reason=orphan-operation trigger={}", operation.id(),
+					operation.classId(), trigger);
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	/**

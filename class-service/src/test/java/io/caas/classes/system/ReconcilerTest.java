@@ -230,6 +230,22 @@ class ReconcilerTest {
 		verify(this.operations).abandon(eq(reset), contains("roster-empty: no students"));
 	}
 
+	@Test
+	void anOrphanOperationIsEndedUnderItsClassLockAndLeftWhileTheLockIsHeld() {
+		Operation orphan = new Operation("op9", Transition.DOWN, "cs101", "sess", OperationState.RUNNING, null,
+				"teacher1", NOW.minusSeconds(120), null, List.of(), null, 1L);
+		given(this.operations.running()).willReturn(List.of(orphan));
+		given(this.lock.tryLock()).willReturn(false);
+
+		this.reconciler.reconcile("test");
+		verify(this.operations, never()).abandon(eq(orphan), any());
+
+		given(this.lock.tryLock()).willReturn(true);
+		this.reconciler.reconcile("test");
+		verify(this.operations).abandon(orphan, "interrupted");
+		verify(this.lock, org.mockito.Mockito.atLeastOnce()).unlock();
+	}
+
 	private static Operation reset() {
 		return new Operation("r1", Transition.RESET, "cs101", "sess", OperationState.RUNNING, null, "teacher1",
 				NOW.minusSeconds(120), null, List.of(), null, 1L);
