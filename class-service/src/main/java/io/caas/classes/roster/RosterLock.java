@@ -1,5 +1,6 @@
 package io.caas.classes.roster;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.caas.classes.claim.ShortLock;
@@ -31,8 +32,17 @@ public class RosterLock {
 	}
 
 	public <T> T withLock(String classId, Supplier<T> work) {
+		return withLock(classId, () -> unavailable(classId), ex -> unavailable(classId), work);
+	}
+
+	/**
+	 * The same, with the caller's own problems for a lock held too long and for Redis
+	 * failing.
+	 */
+	public <T> T withLock(String classId, Supplier<CaasException> busy,
+			Function<RuntimeException, CaasException> unavailable, Supplier<T> work) {
 		return ShortLock.holding(this.redisson.getLock("caas:class:" + classId + ":roster"), WAIT_SECONDS,
-				LEASE_SECONDS, () -> unavailable(classId), ex -> unavailable(classId), work);
+				LEASE_SECONDS, busy, unavailable, work);
 	}
 
 	private static CaasException unavailable(String classId) {

@@ -11,6 +11,7 @@ import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.lifecycle.Transitions;
 import io.caas.classes.operation.Operation;
 import io.caas.classes.operation.OperationService;
+import io.caas.classes.claim.ClassClaim;
 import io.caas.classes.roster.ClassAccess;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.RosterLock;
@@ -111,6 +112,9 @@ class SessionService {
 		// document, so without it one of the two writes would be lost.
 		ClassRoom claimed = this.roster
 			.withLock(room.id(),
+					() -> CaasException
+						.conflict("class-busy", "class '" + room.id() + "' is being changed right now; try again"),
+					ClassClaim::unavailable,
 					() -> this.locks.claiming(room.id(),
 							() -> claimUnlessResetting(room, target, operationId, sessionId)))
 			.orElseThrow(() -> CaasException.conflict("class-busy",

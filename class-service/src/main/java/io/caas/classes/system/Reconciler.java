@@ -180,7 +180,16 @@ class Reconciler implements DisposableBean {
 				if (!recovered(operation, trigger)) {
 					continue;
 				}
-				abandonOrphan(operation, trigger);
+				if (operation.kind() == Transition.RESET) {
+					// its worker is gone (no reset mark, above); its repair open, just
+					// requested, may hold the class lock: end it now, or the next pass
+					// would
+					// request another
+					abandon(operation, trigger);
+				}
+				else {
+					abandonOrphan(operation, trigger);
+				}
 			}
 		}
 		return leftTransient;
@@ -199,14 +208,18 @@ class Reconciler implements DisposableBean {
 			return;
 		}
 		try {
-			this.operations.abandon(operation, "interrupted");
-			count("abandoned", "orphan-operation");
-			log.info("operation healed operationId={} classId={} reason=orphan-operation trigger={}", operation.id(),
-					operation.classId(), trigger);
+			abandon(operation, trigger);
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	private void abandon(Operation operation, String trigger) {
+		this.operations.abandon(operation, "interrupted");
+		count("abandoned", "orphan-operation");
+		log.info("operation healed operationId={} classId={} reason=orphan-operation trigger={}", operation.id(),
+				operation.classId(), trigger);
 	}
 
 	/**

@@ -231,6 +231,18 @@ class ReconcilerTest {
 	}
 
 	@Test
+	void aRecoveredResetIsEndedAtOnceEvenWhileItsRepairOpenHoldsTheClassLock() {
+		Operation reset = reset();
+		given(this.operations.running()).willReturn(List.of(reset));
+		given(this.lock.tryLock()).willReturn(false);
+
+		this.reconciler.reconcile("test");
+
+		verify(this.resets).recover(reset);
+		verify(this.operations).abandon(reset, "interrupted");
+	}
+
+	@Test
 	void anOrphanOperationIsEndedUnderItsClassLockAndLeftWhileTheLockIsHeld() {
 		Operation orphan = new Operation("op9", Transition.DOWN, "cs101", "sess", OperationState.RUNNING, null,
 				"teacher1", NOW.minusSeconds(120), null, List.of(), null, 1L);

@@ -39,6 +39,12 @@ class ForwardAuthController {
 
 	static final String FORWARDED_METHOD = "X-Forwarded-Method";
 
+	/**
+	 * How many {@code caas_ide} cookies of one request are tried (each may cost a key
+	 * lookup).
+	 */
+	static final int MAX_IDE_COOKIES = 4;
+
 	private final GatewayProperties properties;
 
 	private final IdeCredentials credentials;
@@ -78,12 +84,14 @@ class ForwardAuthController {
 						Duration.ofSeconds(signed.expiresIn()), signed.path()))
 				.defaultIfEmpty(this.responses.toAppHost(ide, port, "/"));
 		}
-		// Every cookie of that name, in order: one another host of the domain set (a
-		// student's
-		// server can set Domain cookies) must not shadow the one this host's sign-in set.
+		// Up to four cookies of that name, in order: one another host of the domain set
+		// (a
+		// student's server can set Domain cookies) must not shadow the one this host's
+		// sign-in set. An error (keys unreachable) counts only if no cookie passes.
 		List<HttpCookie> cookies = request.getCookies().getOrDefault(this.properties.ideCookie(), List.of());
 		return Flux.fromIterable(cookies)
-			.concatMap(cookie -> this.credentials.verify(cookie.getValue(), host))
+			.take(MAX_IDE_COOKIES)
+			.concatMapDelayError(cookie -> this.credentials.verify(cookie.getValue(), host))
 			.next()
 			.map(valid -> this.responses.pass(request))
 			.defaultIfEmpty(this.responses.toAppHost(ide, port, (uri == null) ? "/" : uri));
