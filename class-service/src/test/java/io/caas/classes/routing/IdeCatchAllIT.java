@@ -26,6 +26,8 @@ import static org.awaitility.Awaitility.await;
  */
 class IdeCatchAllIT {
 
+	private static final String GENERATED_CERTIFICATE = "No default certificate, fallback to the internal generated certificate";
+
 	private static final Network network = Network.newNetwork();
 
 	private static final GenericContainer<?> classService = fileServer("class-service", 8083);
@@ -37,6 +39,8 @@ class IdeCatchAllIT {
 		.withNetwork(network)
 		.withEnv("DOMAIN_SUFFIX", "caas.localhost")
 		.withEnv("TRAEFIK_PROVIDERS_FILE_FILENAME", "/etc/traefik/dynamic.yml")
+		// the default-certificate check reads Traefik's debug lines
+		.withEnv("TRAEFIK_LOG_LEVEL", "DEBUG")
 		.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
 			.withBinds(new Bind("/var/run/docker.sock", new Volume("/var/run/docker.sock")),
 					new Bind(Path.of("..", "traefik", "dynamic.yml").toAbsolutePath().normalize().toString(),
@@ -96,6 +100,31 @@ class IdeCatchAllIT {
 			.doesNotContain("Directory listing");
 		assertThat(EdgeTraefik.get(traefik, "cs101-student1-idexcaas.localhost", "/"))
 			.doesNotContain("Directory listing");
+	}
+
+	/**
+	 * Traefik makes an RSA-2048 default certificate at every configuration reload unless
+	 * it is given one (a tenth of a CPU-second each, 80 % of its CPU while a class of 40
+	 * opens): the repository's configuration gives it a placeholder, and Traefik takes
+	 * it. The control, a Traefik on a configuration without one, shows the line this test
+	 * looks for is the one Traefik writes.
+	 */
+	@Test
+	void theRepositorysConfigurationSparesTraefikItsPerReloadCertificate() throws Exception {
+		forwardAuthAllows(true);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
+				.startsWith("HTTP/1.1 200"));
+		assertThat(traefik.getLogs()).contains("Configuration received");
+		assertThat(traefik.getLogs()).doesNotContain(GENERATED_CERTIFICATE)
+			.doesNotContain("Error while creating certificate store");
+
+		try (GenericContainer<?> control = EdgeTraefik.forInstallation("orcnone", "traefik-orccertcontrol")
+			.withEnv("TRAEFIK_LOG_LEVEL", "DEBUG")) {
+			control.start();
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(control.getLogs()).contains(GENERATED_CERTIFICATE));
+		}
 	}
 
 	/** The JDK's file server on {@code alias:port}, serving {@code /tmp}. */
