@@ -2,6 +2,9 @@
 # How fast a class opens, measured against the floor, and what idle IDEs cost. Needs a running stack
 # (e.g. CAAS_PROJECT=caas-bench HTTP_PORT=18090 CAAS_INSTALLATION_ID=bench CAAS_SPRING_PROFILES=demo
 # bin/caas-up) and root (reads container cgroups). For each N it measures, in the same run:
+#   nets   the class's student networks already made when the open is requested: PREPARE_NETWORKS makes them
+#          as soon as the class is created with its roster (the script waits for a settled host before it
+#          opens, so they are all there); with PREPARE_NETWORKS=false the open makes them, inside the clock
 #   open   seconds from POST /up until every IDE hostname answers /healthz through Traefik
 #   reopen the same class opened again after its close (and after the floors): its student networks were
 #          kept (KEPT_NETWORKS), as for a class that meets every week; /floor is reopen / floor
@@ -238,7 +241,9 @@ for N in ${BENCH_N:-10 20 40}; do
     "$EDGE/api/classes" >/dev/null
   settle
   load_before=$(load1)
-  echo "N=$N: open through CaaS (load $load_before) ..." >&2
+  # made since the class was created (PREPARE_NETWORKS), before the clock starts
+  ahead=$(docker network ls -q --filter "label=caas.class=$cls" | wc -l)
+  echo "N=$N: open through CaaS (load $load_before; $ahead of $N student networks made before the request) ..." >&2
   t0=$(now)
   op=$(api -X POST "$EDGE/api/classes/$cls/up" | json '["operationId"]')
   open=$(await_all_ides "$t0" "$cls" "$N")
@@ -273,16 +278,16 @@ for N in ${BENCH_N:-10 20 40}; do
   echo "N=$N: closed again ($(await_operation "$down"))" >&2
   if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
   echo "N=$N: sequential ${sq}s" >&2
-  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" "$iso" "$reopen" <<'PY'
+  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" "$iso" "$reopen" "$ahead" <<'PY'
 import sys
-n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own, iso, re = sys.argv[1:]
+n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own, iso, re, nets = sys.argv[1:]
 n = int(n); cores = int(cores)
 per = (float(busy) - float(base)) / n
 fl = fl or "failed"  # the floor's runtimes did not all answer (see its stderr)
 ratio = f"{float(op) / float(fl):.2f}" if fl != "failed" else "-"
 iso_ratio = f"{float(op) / float(iso):.2f}" if iso not in ("-", "failed", "") else "-"
 re_ratio = f"{float(re) / float(fl):.2f}" if fl != "failed" else "-"
-print(f"| {n:>3} | {op:>7} | {re:>7} | {re_ratio:>6} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {iso:>5} | {iso_ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} |")
+print(f"| {n:>3} | {nets:>4} | {op:>7} | {re:>7} | {re_ratio:>6} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {iso:>5} | {iso_ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} |")
 PY
 )")
 done
@@ -290,6 +295,6 @@ echo
 echo "Open through CaaS vs the floor, $(nproc) cores, image $IMAGE, idle window ${IDLE}s"
 echo "cpu = host CPU points (whole machine = 100) per idle IDE; rss in MiB"
 echo "permits $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CLASS_SERVICE" | grep -s PROVISION_PERMITS || echo default)"
-echo "|   N | open s  | reopen | /floor | engine | ready  | seq s   | floor s | ratio  | iso s | /iso   | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu |"
-echo "|----:|--------:|-------:|-------:|-------:|-------:|--------:|--------:|-------:|------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|"
+echo "|   N | nets | open s  | reopen | /floor | engine | ready  | seq s   | floor s | ratio  | iso s | /iso   | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu |"
+echo "|----:|-----:|--------:|-------:|-------:|-------:|-------:|--------:|--------:|-------:|------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|"
 printf '%s\n' "${rows[@]}"

@@ -6,6 +6,7 @@ import java.util.List;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.roster.ClassRoomUpdates;
+import io.caas.classes.roster.ClassRosterChanged;
 import io.caas.classes.roster.RosterLock;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.common.error.CaasException;
@@ -15,6 +16,7 @@ import io.caas.common.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -43,13 +45,16 @@ class EnrolmentService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	EnrolmentService(ClassRoomRepository classes, ClassRoomUpdates updates, SubjectSeats seats, RosterLock lock,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.classes = classes;
 		this.updates = updates;
 		this.seats = seats;
 		this.lock = lock;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Sections a student may join now: self-enrolment on, schedule not over. */
@@ -70,6 +75,7 @@ class EnrolmentService {
 			refuseIfInOtherSection(room, student);
 			ClassRoom joined = this.lock.withLock(classId, () -> push(classId, student));
 			log.info("student enrolled classId={} student={} enrolled={}", classId, student, joined.students().size());
+			this.events.publishEvent(new ClassRosterChanged(classId));
 			return joined;
 		}
 		catch (RuntimeException ex) {

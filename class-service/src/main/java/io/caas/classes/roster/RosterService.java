@@ -14,6 +14,7 @@ import io.caas.common.naming.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,8 +44,11 @@ class RosterService {
 
 	private final RosterLock lock;
 
+	private final ApplicationEventPublisher events;
+
 	RosterService(ClassRoomRepository classes, ClassRoomUpdates updates, ClassAccess access, TemplateCatalog templates,
-			Clock clock, SubjectService subjects, RosterRules rules, RosterLock lock) {
+			Clock clock, SubjectService subjects, RosterRules rules, RosterLock lock,
+			ApplicationEventPublisher events) {
 		this.classes = classes;
 		this.updates = updates;
 		this.access = access;
@@ -53,6 +57,7 @@ class RosterService {
 		this.subjects = subjects;
 		this.rules = rules;
 		this.lock = lock;
+		this.events = events;
 	}
 
 	ClassRoom create(Identity who, CreateClassRequest request) {
@@ -70,6 +75,9 @@ class RosterService {
 			this.rules.undoIfSubjectVanished(created);
 			log.info("class created classId={} teacher={} subject={} students={}", created.id(), created.teacher(),
 					subject, students.size());
+			if (!students.isEmpty()) {
+				this.events.publishEvent(new ClassRosterChanged(created.id()));
+			}
 			return created;
 		}
 		catch (DuplicateKeyException ex) {
@@ -101,6 +109,7 @@ class RosterService {
 			.orElseThrow(() -> CaasException.conflict("class-busy",
 					"class '" + classId + "' is opening or closing; try again later"));
 		log.info("roster replaced classId={} students={} by={}", classId, roster.size(), who.username());
+		this.events.publishEvent(new ClassRosterChanged(classId));
 		return updated;
 	}
 

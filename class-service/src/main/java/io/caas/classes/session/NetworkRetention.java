@@ -59,12 +59,7 @@ public class NetworkRetention {
 			return Set.of();
 		}
 		long elsewhere = kept().stream().filter(n -> !n.classId().equals(classId)).count();
-		Set<String> withNetwork = this.runtime.listNetworks(Labels.classSelector(classId))
-			.stream()
-			.map(Names::parseNetwork)
-			.flatMap(Optional::stream)
-			.map(Names.StudentNetwork::studentId)
-			.collect(Collectors.toSet());
+		Set<String> withNetwork = studentsWithNetwork(classId);
 		return room.get()
 			.students()
 			.stream()
@@ -72,6 +67,24 @@ public class NetworkRetention {
 			.sorted()
 			.limit(Math.max(0, this.maxKept - elsewhere))
 			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** The students of a class that have a network now (kept, prepared or in use). */
+	Set<String> studentsWithNetwork(String classId) {
+		return this.runtime.listNetworks(Labels.classSelector(classId))
+			.stream()
+			.map(Names::parseNetwork)
+			.flatMap(Optional::stream)
+			.map(Names.StudentNetwork::studentId)
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * How many more networks of closed classes this installation may keep now (what
+	 * {@link NetworkPreparation} may make ahead of an open).
+	 */
+	public int freePlaces() {
+		return (this.maxKept == 0) ? 0 : Math.max(0, this.maxKept - kept().size());
 	}
 
 	/**

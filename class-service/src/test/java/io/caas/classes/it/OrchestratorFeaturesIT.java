@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Volume;
 import io.caas.classes.routing.Labels;
 import io.caas.classes.support.DockerTestSupport;
@@ -97,6 +98,8 @@ class OrchestratorFeaturesIT implements DumpLogsOnFailure.OwnsContainers {
 		registry.add("caas.capacity.host-memory", () -> "6GB");
 		registry.add("caas.capacity.reserve", () -> "1GB");
 		registry.add("caas.collection.retry-interval", () -> "0s");
+		// on, as in an installation (the other ITs count the networks each step makes)
+		registry.add("caas.orchestrator.prepare-networks", () -> "true");
 		// every field of the one template: a list is replaced whole, never merged
 		Map<String, Object> template = Map.of("id", "codeserver", "display-name", "code-server", "image",
 				DockerTestSupport.RUNTIME_IMAGE, "port", 8080, "workspace-path", "/home/student/workspace", "user",
@@ -233,6 +236,41 @@ class OrchestratorFeaturesIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	@Order(4)
+	void aClassCreatedWithItsRosterHasItsNetworksBeforeItsFirstOpenWhichReusesThem() {
+		Api api = api();
+		String classId = "ofenet" + RUN;
+		List<String> students = List.of("s1", "s2");
+		assertThat(api.post("/api/classes", TEACHER, "teacher", body(classId, students)).status()).isEqualTo(201);
+
+		List<Network> prepared = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> docker.networks(Labels.classSelector(classId)), n -> n.size() == students.size());
+		for (Network network : prepared) {
+			assertThat(docker.docker.inspectNetworkCmd().withNetworkId(network.getId()).exec().getContainers())
+				.as(network.getName())
+				.containsOnlyKeys(traefik.getContainerId());
+		}
+		assertThat(docker.containers(Map.of(Labels.CLASS, classId))).isEmpty();
+
+		Api.Response up = api.post("/api/classes/" + classId + "/up", TEACHER, "teacher", "");
+		assertThat(up.status()).as(String.valueOf(up.body())).isEqualTo(202);
+		assertThat(awaitFinished(api, up.text("operationId")).path("state").asString()).isEqualTo("SUCCEEDED");
+
+		// the open made no network of its own: the same ones, and every IDE answers
+		// through them
+		assertThat(docker.networks(Labels.classSelector(classId))).extracting(Network::getId)
+			.containsExactlyInAnyOrderElementsOf(prepared.stream().map(Network::getId).toList());
+		for (String student : students) {
+			assertThat(EdgeTraefik.get(traefik, classId + "-" + student + "-ide.caas.localhost", "/healthz"))
+				.startsWith("HTTP/1.1 200")
+				.contains("lastHeartbeat");
+		}
+		Api.Response down = api.post("/api/classes/" + classId + "/down", TEACHER, "teacher", "");
+		assertThat(awaitFinished(api, down.text("operationId")).path("state").asString()).isEqualTo("SUCCEEDED");
+	}
+
+	@Test
+	@Order(5)
 	void anOpenTheHostHasNoRoomForIsRefusedSayingHowManyWouldFit() {
 		Api api = api();
 		String classId = "ofecap" + RUN;
