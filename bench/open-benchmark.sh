@@ -3,8 +3,9 @@
 # (e.g. CAAS_PROJECT=caas-bench HTTP_PORT=18090 CAAS_INSTALLATION_ID=bench CAAS_SPRING_PROFILES=demo
 # bin/caas-up) and root (reads container cgroups). For each N it measures, in the same run:
 #   nets   the class's student networks already made when the open is requested: PREPARE_NETWORKS makes them
-#          as soon as the class is created with its roster (the script waits for a settled host before it
-#          opens, so they are all there); with PREPARE_NETWORKS=false the open makes them, inside the clock
+#          as soon as the class is created with its roster (the script waits for them, at most
+#          BENCH_PREPARE_WAIT=60 s, then for a settled host); with PREPARE_NETWORKS=false the open makes them,
+#          inside the clock (nets 0)
 #   open   seconds from POST /up until every IDE hostname answers /healthz through Traefik
 #   reopen the same class opened again after its close (and after the floors): its student networks were
 #          kept (KEPT_NETWORKS), as for a class that meets every week; /floor is reopen / floor
@@ -32,7 +33,7 @@
 # Env: BENCH_N="10 20 40", HTTP_PORT, DOMAIN_SUFFIX, CAAS_PROJECT, TEACHER, DEMO_PASSWORD,
 #      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop,
 #      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE),
-#      BENCH_SKIP_ISO=1 to leave out the isolated floor,
+#      BENCH_SKIP_ISO=1 to leave out the isolated floor, BENCH_PREPARE_WAIT=60 (0 with PREPARE_NETWORKS=false),
 #      BENCH_DISK_LIMIT=4G, BENCH_CLASS_PREFIX=bench (class ids are <prefix><run>n<N>),
 #      BENCH_SETTLE_BUSY=30, BENCH_SETTLE_MAX=90: before every timed phase (open, floor, iso, seq) the script
 #      waits until the host was under BENCH_SETTLE_BUSY percent busy for 2 s (at most BENCH_SETTLE_MAX s).
@@ -239,9 +240,14 @@ for N in ${BENCH_N:-10 20 40}; do
   students=$(python3 -c "import json; print(json.dumps(['s%d' % i for i in range(1, $N + 1)]))")
   api -d "{\"classId\":\"$cls\",\"name\":\"bench\",\"subject\":\"cs\",\"templateId\":\"codeserver\",\"students\":$students}" \
     "$EDGE/api/classes" >/dev/null
+  # PREPARE_NETWORKS makes the class's networks in the background: give it up to BENCH_PREPARE_WAIT
+  # seconds (a class is usually created days before its first lesson); `nets` says how many were there
+  for _ in $(seq 1 "${BENCH_PREPARE_WAIT:-60}"); do
+    (($(docker network ls -q --filter "label=caas.class=$cls" | wc -l) >= N)) && break
+    sleep 1
+  done
   settle
   load_before=$(load1)
-  # made since the class was created (PREPARE_NETWORKS), before the clock starts
   ahead=$(docker network ls -q --filter "label=caas.class=$cls" | wc -l)
   echo "N=$N: open through CaaS (load $load_before; $ahead of $N student networks made before the request) ..." >&2
   t0=$(now)

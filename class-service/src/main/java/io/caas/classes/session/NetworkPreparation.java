@@ -12,11 +12,13 @@ import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.classes.roster.ClassRosterChanged;
+import io.caas.classes.routing.Labels;
 import io.caas.classes.routing.TraefikAttachment;
 import io.caas.classes.runtime.NetworkSpec;
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.template.Template;
 import io.caas.classes.template.TemplateCatalog;
+import org.redisson.api.RLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +57,8 @@ public class NetworkPreparation implements DisposableBean {
 
 	private final NetworkRetention retention;
 
+	private final ClassLocks locks;
+
 	private final boolean enabled;
 
 	private final Set<String> waiting = ConcurrentHashMap.newKeySet();
@@ -63,7 +67,7 @@ public class NetworkPreparation implements DisposableBean {
 		.newSingleThreadExecutor(Thread.ofVirtual().name("caas-networks-", 0).factory());
 
 	public NetworkPreparation(ClassRoomRepository classes, TemplateCatalog templates, StudentSpecs specs,
-			ContainerRuntime runtime, TraefikAttachment traefik, NetworkRetention retention,
+			ContainerRuntime runtime, TraefikAttachment traefik, NetworkRetention retention, ClassLocks locks,
 			@Value("${caas.orchestrator.prepare-networks:true}") boolean enabled) {
 		this.classes = classes;
 		this.templates = templates;
@@ -71,6 +75,7 @@ public class NetworkPreparation implements DisposableBean {
 		this.runtime = runtime;
 		this.traefik = traefik;
 		this.retention = retention;
+		this.locks = locks;
 		this.enabled = enabled;
 	}
 
@@ -91,12 +96,15 @@ public class NetworkPreparation implements DisposableBean {
 
 	/**
 	 * Makes the missing networks of a closed class's roster students, as many as the
-	 * bound leaves free; returns how many it made.
+	 * bound leaves free; returns how many it made. Each network is made under the class
+	 * lock, after reading the class again: it stops as soon as the lock is held (an open,
+	 * a close or the reconciler) or the class is no longer closed, skips a student who
+	 * left the roster, and never touches a network that exists (an open replaces one
+	 * whose isolation no longer fits its template; preparation never does).
 	 */
 	public int prepare(String classId) {
 		Optional<ClassRoom> room = closed(classId);
-		Optional<Template> template = room.flatMap(r -> this.templates.find(r.templateId()));
-		if (room.isEmpty() || template.isEmpty()) {
+		if (room.isEmpty()) {
 			return 0;
 		}
 		Set<String> have = this.retention.studentsWithNetwork(classId);
@@ -108,20 +116,49 @@ public class NetworkPreparation implements DisposableBean {
 		Consumer<String> attach = this.traefik.attacher();
 		int made = 0;
 		for (String student : fitting) {
-			if (made % 10 == 9 && closed(classId).isEmpty()) {
+			Step step = makeOne(classId, student, attach);
+			if (step == Step.STOP) {
 				break;
 			}
-			NetworkSpec network = this.specs.network(classId, student, template.get());
-			this.runtime.ensureNetwork(network);
-			attach.accept(network.name());
-			made++;
+			made += (step == Step.MADE) ? 1 : 0;
 		}
 		log.info("student networks prepared classId={} made={} missing={}", classId, made, missing.size() - made);
 		return made;
 	}
 
+	private Step makeOne(String classId, String student, Consumer<String> attach) {
+		RLock lock = this.locks.of(classId);
+		if (!lock.tryLock()) {
+			return Step.STOP;
+		}
+		try {
+			Optional<ClassRoom> now = closed(classId);
+			Optional<Template> template = now.flatMap(r -> this.templates.find(r.templateId()));
+			if (template.isEmpty()) {
+				return Step.STOP;
+			}
+			if (!now.get().isEnrolled(student)
+					|| !this.runtime.listNetworks(Labels.studentSelector(classId, student)).isEmpty()) {
+				return Step.SKIPPED;
+			}
+			NetworkSpec network = this.specs.network(classId, student, template.get());
+			this.runtime.ensureNetwork(network);
+			attach.accept(network.name());
+			return Step.MADE;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	private Optional<ClassRoom> closed(String classId) {
 		return this.classes.findById(classId).filter(r -> r.state() == ClassState.CLOSED);
+	}
+
+	private enum Step {
+
+		MADE, SKIPPED, STOP
+
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.caas.classes.claim.ClassClaim;
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.lifecycle.Transition;
 import io.caas.classes.roster.ClassRoom;
@@ -17,8 +18,11 @@ import io.caas.classes.support.FakeContainerRuntime;
 import io.caas.classes.support.Fixtures;
 import io.caas.classes.support.LocalPermits;
 import io.caas.classes.support.RecordingTracker;
+import io.caas.classes.template.Template;
 import io.caas.classes.template.TemplateCatalog;
 import org.junit.jupiter.api.BeforeEach;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +39,8 @@ class NetworkPreparationTest {
 
 	private final StudentSpecs specs = new StudentSpecs(Fixtures.urls(), Fixtures.installation());
 
+	private final RLock lock = mock(RLock.class);
+
 	private String traefik;
 
 	@BeforeEach
@@ -47,6 +53,7 @@ class NetworkPreparationTest {
 			return found;
 		});
 		given(this.classes.findById(any())).willReturn(Optional.empty());
+		given(this.lock.tryLock()).willReturn(true);
 	}
 
 	@Test
@@ -107,10 +114,35 @@ class NetworkPreparationTest {
 
 		preparation(100, false).on(new ClassRosterChanged("cs101"));
 		preparation(0, true).on(new ClassRosterChanged("cs101"));
+		assertThat(preparation(0, true).prepare("cs101")).isZero();
+		assertThat(this.runtime.networks).isEmpty();
 
 		NetworkPreparation on = preparation(100, true);
 		on.on(new ClassRosterChanged("cs101"));
 		await().untilAsserted(() -> assertThat(this.runtime.networks).containsOnlyKeys("caas-cs101-s1-net"));
+	}
+
+	@Test
+	void whileAnOpenACloseOrTheReconcilerHoldsTheClassNothingIsMade() {
+		closed("cs101", "s1", "s2");
+		given(this.lock.tryLock()).willReturn(false);
+
+		assertThat(preparation(100, true).prepare("cs101")).isZero();
+		assertThat(this.runtime.networks).isEmpty();
+	}
+
+	@Test
+	void aNetworkThatExistsIsNeverReplacedEvenIfItsIsolationNoLongerFits() {
+		closed("cs101", "s1", "s2");
+		Template exam = new Template("exam", "Exam", "caas/runtime-codeserver:4.139.1-r2", 8080,
+				"/home/student/workspace", "1000", "1g", 1, 512, false);
+		// made meanwhile by an open of the class on another template
+		this.runtime.ensureNetwork(this.specs.network("cs101", "s1", exam));
+
+		assertThat(preparation(100, true).prepare("cs101")).isEqualTo(1);
+		assertThat(this.runtime.events).noneMatch(e -> e.startsWith("replaceNetwork"));
+		assertThat(this.runtime.networks.get("caas-cs101-s1-net").internal()).isTrue();
+		assertThat(this.runtime.networks.get("caas-cs101-s2-net").internal()).isFalse();
 	}
 
 	private void closed(String classId, String... students) {
@@ -120,7 +152,13 @@ class NetworkPreparationTest {
 	private NetworkPreparation preparation(int maxKept, boolean enabled) {
 		return new NetworkPreparation(this.classes, TemplateCatalog.of(List.of(Fixtures.codeserver())), this.specs,
 				this.runtime, new TraefikAttachment(this.runtime, Fixtures.routing()),
-				new NetworkRetention(this.classes, this.runtime, maxKept), enabled);
+				new NetworkRetention(this.classes, this.runtime, maxKept), locks(), enabled);
+	}
+
+	private ClassLocks locks() {
+		RedissonClient redisson = mock(RedissonClient.class);
+		given(redisson.getLock(any(String.class))).willReturn(this.lock);
+		return new ClassLocks(redisson, new ClassClaim(redisson));
 	}
 
 	private static ClassRoom room(String id, ClassState state, String... students) {
