@@ -37,7 +37,7 @@ public class UpClass {
 
 	private static final long EXIT_CHECK_NANOS = 5_000_000_000L;
 
-	private static final long MAX_PROBE_MILLIS = 1_000;
+	private static final long MAX_PROBE_MILLIS = 2_000;
 
 	private final ContainerRuntime runtime;
 
@@ -156,8 +156,13 @@ public class UpClass {
 	 * often each time up to {@link #MAX_PROBE_MILLIS}; asks the engine whether the
 	 * runtime died only every {@link #EXIT_CHECK_NANOS}. A class of 40 booting IDEs
 	 * otherwise sends Traefik and the gateway 160 probes and the engine 160 inspects a
-	 * second, on the CPU the runtimes need to boot. The backoff delays READY by at most
-	 * one interval; when the IDE really answers depends only on Traefik and the runtime.
+	 * second, on the CPU the runtimes need to boot. A runtime that answers within a few
+	 * seconds (a quiet host) is READY within a few hundred milliseconds of it; one that
+	 * boots for half a minute beside 39 others is probed every 2 s (session 10: every
+	 * probe costs Traefik, and class-service's page while the host is not routed yet).
+	 * READY is at most one interval late; when the IDE really answers depends only on
+	 * Traefik and the runtime, and the student's starting page reloads into the IDE on
+	 * its own.
 	 */
 	private void awaitAnswering(String classId, String student, String containerId, long deadline)
 			throws InterruptedException {
