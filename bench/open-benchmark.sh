@@ -34,7 +34,8 @@
 #      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop,
 #      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE),
 #      BENCH_SKIP_ISO=1 to leave out the isolated floor, BENCH_PREPARE_WAIT=60 (0 with PREPARE_NETWORKS=false),
-#      BENCH_DISK_LIMIT=4G, BENCH_CLASS_PREFIX=bench (class ids are <prefix><run>n<N>),
+#      BENCH_DISK_LIMIT=4G, BENCH_CLASS_PREFIX=bench (class ids are <prefix><run>r<row>n<N>, so
+#      BENCH_N may repeat a size, e.g. "10 40 40 40": the spread between rows is part of the result),
 #      BENCH_SETTLE_BUSY=30, BENCH_SETTLE_MAX=90: before every timed phase (open, floor, iso, seq) the script
 #      waits until the host was under BENCH_SETTLE_BUSY percent busy for 2 s (at most BENCH_SETTLE_MAX s).
 set -euo pipefail
@@ -64,7 +65,7 @@ cleanup() {
   docker network ls -q --filter "label=caas.bench=$RUN" | xargs -r docker network rm >/dev/null 2>&1 || true
   # the student networks CaaS kept for this run's classes (Traefik leaves them first)
   local id c
-  for id in $(docker network ls -q --filter label=caas.managed=true --filter "name=-${BENCH_CLASS_PREFIX:-bench}${RUN}n"); do
+  for id in $(docker network ls -q --filter label=caas.managed=true --filter "name=-${BENCH_CLASS_PREFIX:-bench}${RUN}r"); do
     for c in $(docker network inspect -f '{{range $k, $v := .Containers}}{{$k}} {{end}}' "$id" 2>/dev/null); do
       docker network disconnect -f "$id" "$c" >/dev/null 2>&1 || true
     done
@@ -236,7 +237,8 @@ echo "baseline: host CPU with nothing open, over ${IDLE}s ..." >&2
 BASE=$(cpu_points)
 rows=()
 for N in ${BENCH_N:-10 20 40}; do
-  cls="${BENCH_CLASS_PREFIX:-bench}${RUN}n$N"
+  row=$((${row:-0} + 1))
+  cls="${BENCH_CLASS_PREFIX:-bench}${RUN}r${row}n$N"
   students=$(python3 -c "import json; print(json.dumps(['s%d' % i for i in range(1, $N + 1)]))")
   api -d "{\"classId\":\"$cls\",\"name\":\"bench\",\"subject\":\"cs\",\"templateId\":\"codeserver\",\"students\":$students}" \
     "$EDGE/api/classes" >/dev/null
