@@ -76,9 +76,7 @@ class IdeCatchAllIT {
 	@Test
 	void forwardAuthGuardsTheCatchAll() throws Exception {
 		forwardAuthAllows(true);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
-				.startsWith("HTTP/1.1 200"));
+		awaitTheCatchAllAnswers();
 		forwardAuthAllows(false);
 
 		String refused = EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/");
@@ -90,9 +88,7 @@ class IdeCatchAllIT {
 	@Test
 	void otherHostsAreNotCaught() throws Exception {
 		forwardAuthAllows(true);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
-				.startsWith("HTTP/1.1 200"));
+		awaitTheCatchAllAnswers();
 		assertThat(EdgeTraefik.get(traefik, "cs101-ide.caas.localhost", "/")).startsWith("HTTP/1.1 404")
 			.doesNotContain("Directory listing");
 		assertThat(EdgeTraefik.get(traefik, "a-b-c-ide.caas.localhost", "/")).doesNotContain("Directory listing");
@@ -112,9 +108,7 @@ class IdeCatchAllIT {
 	@Test
 	void theRepositorysConfigurationSparesTraefikItsPerReloadCertificate() throws Exception {
 		forwardAuthAllows(true);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
-				.startsWith("HTTP/1.1 200"));
+		awaitTheCatchAllAnswers();
 		assertThat(traefik.getLogs()).contains("Configuration received");
 		assertThat(traefik.getLogs()).doesNotContain(GENERATED_CERTIFICATE)
 			.doesNotContain("Error while creating certificate store");
@@ -125,6 +119,16 @@ class IdeCatchAllIT {
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(control.getLogs()).contains(GENERATED_CERTIFICATE));
 		}
+	}
+
+	/**
+	 * Until Traefik routes an IDE host without a runtime to class-service (after
+	 * forward-auth).
+	 */
+	private static void awaitTheCatchAllAnswers() {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(EdgeTraefik.get(traefik, "cs101-student1-ide.caas.localhost", "/"))
+				.startsWith("HTTP/1.1 200"));
 	}
 
 	/** The JDK's file server on {@code alias:port}, serving {@code /tmp}. */
