@@ -245,10 +245,16 @@ class OrchestratorFeaturesIT implements DumpLogsOnFailure.OwnsContainers {
 		List<Network> prepared = await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> docker.networks(Labels.classSelector(classId)), n -> n.size() == students.size());
+		// Traefik's join follows each network's creation: the engine lists a join still
+		// in
+		// progress as an endpoint without its container ("ep-...")
 		for (Network network : prepared) {
-			assertThat(docker.docker.inspectNetworkCmd().withNetworkId(network.getId()).exec().getContainers())
-				.as(network.getName())
-				.containsOnlyKeys(traefik.getContainerId());
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(250))
+				.untilAsserted(() -> assertThat(
+						docker.docker.inspectNetworkCmd().withNetworkId(network.getId()).exec().getContainers())
+					.as(network.getName())
+					.containsOnlyKeys(traefik.getContainerId()));
 		}
 		assertThat(docker.containers(Map.of(Labels.CLASS, classId))).isEmpty();
 
