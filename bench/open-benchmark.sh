@@ -23,6 +23,9 @@
 #          class-service's log): what the orchestrator itself costs before the runtimes boot
 #   ready  seconds from the request until the operation said the last student READY
 #   load   the host's 1-minute load average before and after the row (the machine is shared)
+#   cpu-s  host CPU seconds (all cores, /proc/stat) from the request until every IDE answered, for the open,
+#          the floor and the reopen (open/floor/reopen): an open of 40 is CPU-bound (its seconds are about its
+#          CPU-s / cores), so this says how much of a ratio is work and how much the host's pace that minute
 #   restarts  engine restarts of the runtimes (RestartCount summed) while CaaS opened / while the floor booted:
 #          a code-server that does not come up in time exits and the restart policy starts it again
 # The floor's and the loop's runtimes get what CaaS gives a runtime of the default template: same image, init,
@@ -111,6 +114,8 @@ cpu_ns() { # CPU time the given containers' cgroups used so far, summed (cgroup 
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
+busy_cpu_s() { awk -v hz="$(getconf CLK_TCK)" 'NR == 1 {print ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat; }
+
 # Before each timed phase: wait (at most BENCH_SETTLE_MAX seconds) until the host was below BENCH_SETTLE_BUSY
 # percent busy for two one-second samples in a row, so no phase pays for the one before (the engine and the
 # filesystem go on removing the previous phase's containers for seconds after `docker rm` returned).
@@ -182,13 +187,14 @@ floor() { # n
   done
   settle
   t0=$(now)
+  local c0; c0=$(busy_cpu_s)
   for i in $(seq 1 "$1"); do
     names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "${nets[$(((i - 1) / 12))]}" &
   done
   wait
   local took
   took=$(await_direct "$t0" "${names[@]}") || took=failed
-  echo "$took $(restart_count "${names[@]}")"
+  echo "$took $(restart_count "${names[@]}") $(secs "$c0" "$(busy_cpu_s)")"
   docker rm -f "${names[@]}" >/dev/null; remove_networks "${nets[@]}"
 }
 
@@ -253,8 +259,10 @@ for N in ${BENCH_N:-10 20 40}; do
   ahead=$(docker network ls -q --filter "label=caas.class=$cls" | wc -l)
   echo "N=$N: open through CaaS (load $load_before; $ahead of $N student networks made before the request) ..." >&2
   t0=$(now)
+  c0=$(busy_cpu_s)
   op=$(api -X POST "$EDGE/api/classes/$cls/up" | json '["operationId"]')
   open=$(await_all_ides "$t0" "$cls" "$N")
+  open_cpu=$(secs "$c0" "$(busy_cpu_s)")
   state=$(await_operation "$op")
   engine=$(last_step "$t0" "$cls" STARTING)
   ready=$(last_step "$t0" "$cls" READY)
@@ -268,7 +276,7 @@ for N in ${BENCH_N:-10 20 40}; do
   cs_rss=$(rss_mib "$CLASS_SERVICE")
   down=$(api -X POST "$EDGE/api/classes/$cls/down" | json '["operationId"]')
   echo "N=$N: closed ($(await_operation "$down")); floor ..." >&2
-  read -r fl fl_restarts <<<"$(floor "$N")"
+  read -r fl fl_restarts fl_cpu <<<"$(floor "$N")"
   echo "N=$N: floor ${fl}s ($fl_restarts restarts); CaaS runtimes restarted $restarts times" >&2
   if [[ ${BENCH_SKIP_ISO:-0} == 1 ]]; then iso=-; else echo "N=$N: floor with a network per runtime ..." >&2; iso=$(floor_isolated "$N"); fi
   echo "N=$N: isolated floor ${iso}s" >&2
@@ -279,23 +287,25 @@ for N in ${BENCH_N:-10 20 40}; do
   settle
   echo "N=$N: reopen through CaaS ($kept networks kept) ..." >&2
   t0=$(now)
+  c0=$(busy_cpu_s)
   op=$(api -X POST "$EDGE/api/classes/$cls/up" | json '["operationId"]')
   reopen=$(await_all_ides "$t0" "$cls" "$N")
+  reopen_cpu=$(secs "$c0" "$(busy_cpu_s)")
   echo "N=$N: reopened in ${reopen}s (operation $(await_operation "$op"))" >&2
   down=$(api -X POST "$EDGE/api/classes/$cls/down" | json '["operationId"]')
   echo "N=$N: closed again ($(await_operation "$down"))" >&2
   if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
   echo "N=$N: sequential ${sq}s" >&2
-  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" "$iso" "$reopen" "$ahead" <<'PY'
+  rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" "$iso" "$reopen" "$ahead" "$open_cpu/${fl_cpu:--}/$reopen_cpu" <<'PY'
 import sys
-n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own, iso, re, nets = sys.argv[1:]
+n, op, sq, fl, base, busy, cores, rss, cs, engine, ready, l0, l1, rs, own, iso, re, nets, cpus = sys.argv[1:]
 n = int(n); cores = int(cores)
 per = (float(busy) - float(base)) / n
 fl = fl or "failed"  # the floor's runtimes did not all answer (see its stderr)
 ratio = f"{float(op) / float(fl):.2f}" if fl != "failed" else "-"
 iso_ratio = f"{float(op) / float(iso):.2f}" if iso not in ("-", "failed", "") else "-"
 re_ratio = f"{float(re) / float(fl):.2f}" if fl != "failed" else "-"
-print(f"| {n:>3} | {nets:>4} | {op:>7} | {re:>7} | {re_ratio:>6} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {iso:>5} | {iso_ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} |")
+print(f"| {n:>3} | {nets:>4} | {op:>7} | {re:>7} | {re_ratio:>6} | {engine:>6} | {ready:>6} | {sq:>7} | {fl:>7} | {ratio:>6} | {iso:>5} | {iso_ratio:>6} | {per:>9.2f} | {int(rss) / n:>7.0f} | {cs:>9} | {l0:>5}-{l1:<5} | {rs:>8} | {own:>7} | {cpus:>17} |")
 PY
 )")
 done
@@ -303,6 +313,6 @@ echo
 echo "Open through CaaS vs the floor, $(nproc) cores, image $IMAGE, idle window ${IDLE}s"
 echo "cpu = host CPU points (whole machine = 100) per idle IDE; rss in MiB"
 echo "permits $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CLASS_SERVICE" | grep -s PROVISION_PERMITS || echo default)"
-echo "|   N | nets | open s  | reopen | /floor | engine | ready  | seq s   | floor s | ratio  | iso s | /iso   | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu |"
-echo "|----:|-----:|--------:|-------:|-------:|-------:|-------:|--------:|--------:|-------:|------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|"
+echo "|   N | nets | open s  | reopen | /floor | engine | ready  | seq s   | floor s | ratio  | iso s | /iso   | cpu/IDE   | rss/IDE | cs rss    | load        | restarts | own cpu | cpu-s o/f/r       |"
+echo "|----:|-----:|--------:|-------:|-------:|-------:|-------:|--------:|--------:|-------:|------:|-------:|----------:|--------:|----------:|------------:|---------:|--------:|------------------:|"
 printf '%s\n' "${rows[@]}"

@@ -72,6 +72,18 @@ final class IdeAttacks {
 		cases.check("another student's IDE cookie on an IDE host no runtime serves",
 				http.get(unserved, "/", "Cookie", IdeSignIn.IDE_COOKIE + "=" + s2Cookie), r -> toSignIn(r, stack));
 
+		// GET /healthz needs no credential (readiness probes): on a host no runtime serves it
+		// must tell nobody whether the class exists or who is on its roster (the demo's
+		// cs101 is closed, student3 on it)
+		RawHttp.Reply unknownClass = http.get(unserved, "/healthz");
+		for (String host : java.util.List.of(stack.ideHost("cs101", "student3"), stack.ideHost("cs101", "nobody"))) {
+			cases.check("anonymous GET /healthz tells " + host + " from an unknown class", http.get(host, "/healthz"),
+					r -> sameAnswer(r, unknownClass));
+			cases.check("anonymous full-route /healthz tells " + host + " from an unknown class",
+					http.get(host, "/healthz", "X-Caas-Probe", "full"),
+					r -> sameAnswer(r, http.get(unserved, "/healthz", "X-Caas-Probe", "full")));
+		}
+
 		String transfer = this.ctx.signIn().transferPath(this.ctx.student1().sessionCookie(), h1);
 		cases.check("transfer token of one IDE host redeemed on another", http.get(h2, transfer),
 				r -> r.status() == 302 && r.cookie(IdeSignIn.IDE_COOKIE).isEmpty());
@@ -99,6 +111,10 @@ final class IdeAttacks {
 				WebSocketProbe.upgradeStatusLine(port, h1,
 						IdeSignIn.SESSION_COOKIE + "=" + this.ctx.student1().sessionCookie()),
 				line -> !line.contains(" 101 "));
+	}
+
+	private static boolean sameAnswer(RawHttp.Reply a, RawHttp.Reply b) {
+		return a.status() == b.status() && a.body().equals(b.body());
 	}
 
 }

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.caas.classes.claim.ShortLock;
 import io.caas.classes.roster.ClassRoom;
 import io.caas.classes.roster.ClassRoomRepository;
 import io.caas.common.error.CaasException;
+import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,9 +23,11 @@ import org.springframework.stereotype.Component;
  * Claims and releases {@link SubjectSeat}s. A seat whose section has ended, or whose
  * section moved to another subject or no longer lists the student (the teacher removed
  * them, or an enrolment died half-way) for longer than {@link #SETTLE}, is deleted as it
- * was read and claimed again by insert, so of two racing claims only one wins. Only
- * inserts are relied on: FerretDB v1.24 enforces the primary key atomically but not
- * conditional updates.
+ * was read and claimed again by insert. FerretDB v1.24 enforces the primary key
+ * atomically but applies a conditional delete as read, then delete by id: of two claims
+ * taking over one stale seat, the second's delete could remove the seat the first had
+ * just inserted, and both would win. So claims and releases of one seat hold a short
+ * Redis lock {@code caas:seat:<subjectId>/<studentId>}.
  */
 @Component
 class SubjectSeats {
@@ -34,14 +39,21 @@ class SubjectSeats {
 
 	private static final int ATTEMPTS = 4;
 
+	private static final long WAIT_SECONDS = 15;
+
+	private static final long LEASE_SECONDS = 30;
+
 	private final MongoTemplate mongo;
 
 	private final ClassRoomRepository classes;
 
+	private final RedissonClient redisson;
+
 	private final Clock clock;
 
-	SubjectSeats(MongoTemplate mongo, ClassRoomRepository classes, Clock clock) {
+	SubjectSeats(MongoTemplate mongo, ClassRoomRepository classes, RedissonClient redisson, Clock clock) {
 		this.mongo = mongo;
+		this.redisson = redisson;
 		this.classes = classes;
 		this.clock = clock;
 	}
@@ -56,6 +68,10 @@ class SubjectSeats {
 			return;
 		}
 		String id = SubjectSeat.idOf(section.subject(), studentId);
+		alone(id, () -> claimLocked(section, studentId, id));
+	}
+
+	private void claimLocked(ClassRoom section, String studentId, String id) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Instant now = this.clock.instant();
 			SubjectSeat wanted = new SubjectSeat(id, section.subject(), studentId, section.id(),
@@ -88,10 +104,20 @@ class SubjectSeats {
 
 	/** Gives the seat back if {@code classId} holds it. */
 	void release(String subjectId, String studentId, String classId) {
-		this.mongo.remove(
-				Query
-					.query(Criteria.where("_id").is(SubjectSeat.idOf(subjectId, studentId)).and("classId").is(classId)),
-				SubjectSeat.class);
+		String id = SubjectSeat.idOf(subjectId, studentId);
+		alone(id, () -> this.mongo.remove(Query.query(Criteria.where("_id").is(id).and("classId").is(classId)),
+				SubjectSeat.class));
+	}
+
+	private void alone(String seatId, Runnable work) {
+		ShortLock.holding(this.redisson.getLock("caas:seat:" + seatId), WAIT_SECONDS, LEASE_SECONDS,
+				() -> CaasException.conflict("class-busy", "enrolment is changing; try again"),
+				ex -> new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "coordination-unavailable",
+						"enrolment cannot be changed right now; try again"),
+				() -> {
+					work.run();
+					return null;
+				});
 	}
 
 	private boolean isStale(SubjectSeat held, Instant now) {

@@ -60,6 +60,14 @@ record IdePage(int status, String title, String message, int refreshSeconds) {
 				3);
 	}
 
+	/**
+	 * What an anonymous probe gets on any host: the same for every class and student, so
+	 * it tells nothing about who is on a roster or which classes exist.
+	 */
+	static IdePage noAnswer() {
+		return new IdePage(503, "Nothing answers here", "No IDE answers at this address right now.", 0);
+	}
+
 	static IdePage unknown() {
 		return new IdePage(404, "No IDE here", "There is no IDE at this address. Check the link from your class page.",
 				0);

@@ -23,8 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * lowest-priority catch-alls or a preview's error pages, with one of our pages, whatever
  * its path or method: such a request never reaches the API, so identity headers a browser
  * might forge on an IDE host mean nothing here. The catch-all sits behind forward-auth
- * (traefik/dynamic.yml), which lets only {@code GET /healthz} through anonymously: that
- * probe gets its page but never wakes a runtime stopped for idleness.
+ * (traefik/dynamic.yml), which lets only {@code GET /healthz} through anonymously: such a
+ * probe (or any request a probe router marked) gets {@link IdePage#noAnswer()} whatever
+ * the host, without a look at the class, so it can neither enumerate classes and rosters
+ * nor wake a runtime stopped for idleness.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -54,9 +56,9 @@ class IdePageFilter extends OncePerRequestFilter {
 		}
 		IdePage page;
 		try {
-			page = "ide".equals(host.group(3)) ? this.pages.of(host.group(1), host.group(2), !isAnonymousProbe(request))
-					: preview(host.group(1), host.group(2), Integer.parseInt(host.group(3).substring(1)),
-							!isAnonymousProbe(request));
+			page = isAnonymousProbe(request) ? IdePage.noAnswer()
+					: "ide".equals(host.group(3)) ? this.pages.of(host.group(1), host.group(2), true)
+							: preview(host.group(1), host.group(2), Integer.parseInt(host.group(3).substring(1)));
 		}
 		catch (RuntimeException ex) {
 			page = IdePage.unavailable();
@@ -72,8 +74,8 @@ class IdePageFilter extends OncePerRequestFilter {
 		response.getOutputStream().write(body);
 	}
 
-	private IdePage preview(String classId, String studentId, int port, boolean mayWake) {
-		return (port < 1 || port > 65535) ? IdePage.unknown() : this.pages.preview(classId, studentId, port, mayWake);
+	private IdePage preview(String classId, String studentId, int port) {
+		return (port < 1 || port > 65535) ? IdePage.unknown() : this.pages.preview(classId, studentId, port, true);
 	}
 
 	/**

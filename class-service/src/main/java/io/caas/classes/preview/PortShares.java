@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.caas.classes.roster.ClassAccess;
 import io.caas.classes.roster.ClassRoom;
+import io.caas.classes.roster.RosterLock;
 import io.caas.classes.routing.IdeUrls;
 import io.caas.classes.template.TemplateCatalog;
 import io.caas.common.error.CaasException;
@@ -21,7 +22,10 @@ import org.springframework.stereotype.Service;
  * Port sharing: a student (or their teacher, or an admin) shares a port of the student's
  * runtime, which then answers at {@code <classId>-<studentId>-p<port>} to the same people
  * as the IDE. Only ports a student's own process can listen on (1024 and up) and never
- * the IDE's own port; at most {@link #MAX_PER_STUDENT} per student and class.
+ * the IDE's own port; at most {@link #MAX_PER_STUDENT} per student and class. A share
+ * checks the roster and the count and inserts under the class's roster lock: FerretDB
+ * gives a count and an insert no isolation, so simultaneous shares could otherwise pass
+ * the limit together (and a share could race the student leaving).
  */
 @Service
 public class PortShares {
@@ -42,10 +46,14 @@ public class PortShares {
 
 	private final IdeUrls urls;
 
+	private final RosterLock rosterLock;
+
 	private final Clock clock;
 
-	PortShares(PortShareRepository shares, ClassAccess access, TemplateCatalog templates, IdeUrls urls, Clock clock) {
+	PortShares(PortShareRepository shares, ClassAccess access, TemplateCatalog templates, IdeUrls urls,
+			RosterLock rosterLock, Clock clock) {
 		this.shares = shares;
+		this.rosterLock = rosterLock;
 		this.access = access;
 		this.templates = templates;
 		this.urls = urls;
@@ -61,6 +69,10 @@ public class PortShares {
 	 * The share, and whether this call made it (a second share of a port is no change).
 	 */
 	Shared share(Identity who, String classId, String studentId, SharePortRequest request) {
+		return this.rosterLock.withLock(classId, () -> shareLocked(who, classId, studentId, request));
+	}
+
+	private Shared shareLocked(Identity who, String classId, String studentId, SharePortRequest request) {
 		ClassRoom room = allowed(who, classId, studentId, true);
 		int port = validPort(room, (request == null) ? null : request.port());
 		Optional<PortShare> existing = this.shares.findById(PortShare.idOf(classId, studentId, port));

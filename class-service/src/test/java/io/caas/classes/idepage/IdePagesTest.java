@@ -1,6 +1,7 @@
 package io.caas.classes.idepage;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,13 +84,13 @@ class IdePagesTest {
 	}
 
 	@Test
-	void theAnonymousHealthProbeNeverWakesAnIdleRuntime() throws Exception {
+	void theAnonymousHealthProbeNeverWakesAnIdleRuntimeNorSaysItIsStopped() throws Exception {
 		stoppedRuntimeThatWouldWake();
 
 		MockHttpServletResponse probe = get("cs101-s1-ide.caas.localhost", "/healthz?x=1");
 
 		assertThat(probe.getStatus()).isEqualTo(503);
-		assertThat(probe.getContentAsString()).contains("not running");
+		assertThat(probe.getContentAsString()).contains("Nothing answers here").doesNotContain("not running");
 		verify(this.wake, never()).wakeIfIdle(any(), any(), any());
 	}
 
@@ -103,7 +104,33 @@ class IdePagesTest {
 
 		this.filter.doFilter(request, response, mock(FilterChain.class));
 
-		assertThat(response.getContentAsString()).contains("not running");
+		assertThat(response.getContentAsString()).contains("Nothing answers here");
+		verify(this.wake, never()).wakeIfIdle(any(), any(), any());
+	}
+
+	/**
+	 * Forward-auth lets {@code GET /healthz} through without a credential, so anyone can
+	 * send it to any IDE host: its answer must not tell a student on a closed class's
+	 * roster, a stopped or booting runtime, an unknown student and an unknown class
+	 * apart, and it needs no look at the store.
+	 */
+	@Test
+	void anAnonymousProbeGetsTheSameAnswerWhateverTheClassAndStudent() throws Exception {
+		room(ClassState.CLOSED);
+		List<String> hosts = List.of("cs101-s1-ide.caas.localhost", "cs101-intruder-ide.caas.localhost",
+				"nope-s1-ide.caas.localhost", "cs101-s1-p3000.caas.localhost");
+		List<String> answers = new ArrayList<>();
+		for (String host : hosts) {
+			MockHttpServletResponse probe = get(host, "/healthz");
+			answers.add(probe.getStatus() + " " + probe.getContentAsString());
+		}
+		room(ClassState.OPEN);
+		this.runtime.run("caas-cs101-s1", Map.of("caas.managed", "true", "caas.class", "cs101", "caas.student", "s1"));
+		MockHttpServletResponse booting = get("cs101-s1-ide.caas.localhost", "/healthz");
+		answers.add(booting.getStatus() + " " + booting.getContentAsString());
+
+		assertThat(answers).hasSize(5).allSatisfy(a -> assertThat(a).startsWith("503 ")).containsOnly(answers.get(0));
+		verify(this.classes, never()).findById(any());
 		verify(this.wake, never()).wakeIfIdle(any(), any(), any());
 	}
 

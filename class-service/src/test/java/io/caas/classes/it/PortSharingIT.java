@@ -104,6 +104,25 @@ class PortSharingIT {
 		assertThat(this.api.get(ports, "s1", "student").body().size()).isEqualTo(10);
 	}
 
+	/**
+	 * FerretDB gives a count and an insert no isolation: twenty simultaneous shares of
+	 * different ports once made more than ten. The share holds the class's roster lock.
+	 */
+	@Test
+	void twentySimultaneousSharesStopAtTheLimitOfTen() throws Exception {
+		String classId = klass("burst");
+		String ports = "/api/classes/" + classId + "/students/s1/ports";
+
+		List<Api.Response> answers = Simultaneously.run(20,
+				i -> () -> this.api.post(ports, "s1", "student", "{\"port\":" + (5000 + i) + "}"));
+
+		assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(10);
+		assertThat(answers).filteredOn(a -> a.status() == 409)
+			.hasSize(10)
+			.allSatisfy(a -> assertThat(a.text("code")).isEqualTo("too-many-shared-ports"));
+		assertThat(this.api.get(ports, "s1", "student").body().size()).isEqualTo(10);
+	}
+
 	@Test
 	void onlyTheStudentTheirTeacherAndAdminsManageTheirPorts() {
 		String classId = klass("who");

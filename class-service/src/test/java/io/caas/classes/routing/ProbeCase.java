@@ -33,8 +33,8 @@ record ProbeCase(String method, String path, Way way, String hostForm, String ex
 	enum Way {
 
 		/**
-		 * {@code <router>-healthz} or {@code ide-probes}: caas-ide-probe, no
-		 * forward-auth.
+		 * {@code <router>-healthz} (caas-ide-probe, no forward-auth) or, on a host no
+		 * runtime serves, {@code ide-probes} (Traefik answers it itself).
 		 */
 		PROBE,
 		/** The runtime's own router or {@code ide-pages}: caas-ide-auth. */
