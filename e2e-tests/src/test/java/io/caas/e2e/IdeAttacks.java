@@ -72,7 +72,8 @@ final class IdeAttacks {
 		cases.check("another student's IDE cookie on an IDE host no runtime serves",
 				http.get(unserved, "/", "Cookie", IdeSignIn.IDE_COOKIE + "=" + s2Cookie), r -> toSignIn(r, stack));
 
-		// GET /healthz needs no credential (readiness probes): on a host no runtime serves it
+		// GET /healthz needs no credential (readiness probes): on a host no runtime
+		// serves it
 		// must tell nobody whether the class exists or who is on its roster (the demo's
 		// cs101 is closed, student3 on it)
 		RawHttp.Reply unknownClass = http.get(unserved, "/healthz");
