@@ -23,9 +23,10 @@
 #          class-service's log): what the orchestrator itself costs before the runtimes boot
 #   ready  seconds from the request until the operation said the last student READY
 #   load   the host's 1-minute load average before and after the row (the machine is shared)
-#   cpu-s  host CPU seconds (all cores, /proc/stat) from the request until every IDE answered, for the open,
-#          the floor and the reopen (open/floor/reopen): an open of 40 is CPU-bound (its seconds are about its
-#          CPU-s / cores), so this says how much of a ratio is work and how much the host's pace that minute
+#   cpu-s  host CPU seconds (all cores; /proc/stat user, nice, system, irq, softirq, not steal) from the
+#          request until every IDE answered, for the open, the floor and the reopen (open/floor/reopen): an
+#          open of 40 is CPU-bound (its seconds are about its CPU-s / cores), so this says how much of a
+#          ratio is work and how much the host's pace that minute
 #   restarts  engine restarts of the runtimes (RestartCount summed) while CaaS opened / while the floor booted:
 #          a code-server that does not come up in time exits and the restart policy starts it again
 # The floor's and the loop's runtimes get what CaaS gives a runtime of the default template: same image, init,
@@ -63,17 +64,21 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 
-cleanup() {
-  docker ps -aq --filter "label=caas.bench=$RUN" | xargs -r docker rm -f >/dev/null 2>&1 || true
-  docker network ls -q --filter "label=caas.bench=$RUN" | xargs -r docker network rm >/dev/null 2>&1 || true
-  # the student networks CaaS kept for this run's classes (Traefik leaves them first)
+# The student networks CaaS kept for this run's classes whose name contains $1 (Traefik leaves them first).
+remove_class_networks() {
   local id c
-  for id in $(docker network ls -q --filter label=caas.managed=true --filter "name=-${BENCH_CLASS_PREFIX:-bench}${RUN}r"); do
+  for id in $(docker network ls -q --filter label=caas.managed=true --filter "name=-${BENCH_CLASS_PREFIX:-bench}${RUN}r$1"); do
     for c in $(docker network inspect -f '{{range $k, $v := .Containers}}{{$k}} {{end}}' "$id" 2>/dev/null); do
       docker network disconnect -f "$id" "$c" >/dev/null 2>&1 || true
     done
     docker network rm "$id" >/dev/null 2>&1 || true
   done
+}
+
+cleanup() {
+  docker ps -aq --filter "label=caas.bench=$RUN" | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker network ls -q --filter "label=caas.bench=$RUN" | xargs -r docker network rm >/dev/null 2>&1 || true
+  remove_class_networks ""
 }
 trap cleanup EXIT
 
@@ -114,7 +119,7 @@ cpu_ns() { # CPU time the given containers' cgroups used so far, summed (cgroup 
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
-busy_cpu_s() { awk -v hz="$(getconf CLK_TCK)" 'NR == 1 {print ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat; }
+busy_cpu_s() { awk -v hz="$(getconf CLK_TCK)" 'NR == 1 {print ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat; }
 
 # Before each timed phase: wait (at most BENCH_SETTLE_MAX seconds) until the host was below BENCH_SETTLE_BUSY
 # percent busy for two one-second samples in a row, so no phase pays for the one before (the engine and the
@@ -294,6 +299,9 @@ for N in ${BENCH_N:-10 20 40}; do
   echo "N=$N: reopened in ${reopen}s (operation $(await_operation "$op"))" >&2
   down=$(api -X POST "$EDGE/api/classes/$cls/down" | json '["operationId"]')
   echo "N=$N: closed again ($(await_operation "$down"))" >&2
+  # The class's kept networks go now, not at exit: within KEPT_NETWORKS (100), the next row's class
+  # would otherwise find no free places for its own and make some inside its clock.
+  remove_class_networks "${row}n$N-"
   if [[ ${BENCH_SKIP_SEQ:-0} == 1 ]]; then sq=-; else echo "N=$N: sequential ..." >&2; sq=$(sequential "$N"); fi
   echo "N=$N: sequential ${sq}s" >&2
   rows+=("$(python3 - "$N" "$open" "$sq" "$fl" "$BASE" "$busy" "$CORES" "$rss" "$cs_rss" "$engine" "$ready" "$load_before" "$(load1)" "$restarts/${fl_restarts:--}" "$own" "$iso" "$reopen" "$ahead" "$open_cpu/${fl_cpu:--}/$reopen_cpu" <<'PY'

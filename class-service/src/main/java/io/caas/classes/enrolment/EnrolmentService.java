@@ -79,10 +79,26 @@ class EnrolmentService {
 			return joined;
 		}
 		catch (RuntimeException ex) {
-			if (!this.classes.findById(classId).map(c -> c.isEnrolled(student)).orElse(false)) {
-				this.seats.release(room.subject(), student, classId);
-			}
+			giveSeatBackUnlessEnrolled(room, student, ex);
 			throw ex;
+		}
+	}
+
+	/**
+	 * After a failed join: the seat goes back unless the student got in after all. If
+	 * that fails too (Redis or the store), the join's own problem is still the answer;
+	 * the seat is then stale after SubjectSeats.SETTLE and taken over by the next claim.
+	 */
+	private void giveSeatBackUnlessEnrolled(ClassRoom room, String student, RuntimeException failure) {
+		try {
+			if (!this.classes.findById(room.id()).map(c -> c.isEnrolled(student)).orElse(false)) {
+				this.seats.release(room.subject(), student, room.id());
+			}
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+			log.warn("seat not given back after a failed join classId={} student={}: {}", room.id(), student,
+					ex.getMessage());
 		}
 	}
 

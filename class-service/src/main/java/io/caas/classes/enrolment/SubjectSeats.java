@@ -99,7 +99,7 @@ class SubjectSeats {
 						held.classId());
 			}
 		}
-		throw CaasException.conflict("class-busy", "enrolment is changing; try again");
+		throw busy();
 	}
 
 	/** Gives the seat back if {@code classId} holds it. */
@@ -110,14 +110,18 @@ class SubjectSeats {
 	}
 
 	private void alone(String seatId, Runnable work) {
-		ShortLock.holding(this.redisson.getLock("caas:seat:" + seatId), WAIT_SECONDS, LEASE_SECONDS,
-				() -> CaasException.conflict("class-busy", "enrolment is changing; try again"),
+		ShortLock.holding(this.redisson.getLock("caas:seat:" + seatId), WAIT_SECONDS, LEASE_SECONDS, SubjectSeats::busy,
 				ex -> new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "coordination-unavailable",
 						"enrolment cannot be changed right now; try again"),
 				() -> {
 					work.run();
 					return null;
 				});
+	}
+
+	private static CaasException busy() {
+		return new CaasException(HttpStatus.SERVICE_UNAVAILABLE, "enrolment-busy",
+				"your enrolment in this subject is changing right now; try again");
 	}
 
 	private boolean isStale(SubjectSeat held, Instant now) {

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import io.caas.classes.runtime.ContainerRuntime;
 import io.caas.classes.runtime.RuntimeContainer;
@@ -39,23 +38,25 @@ public class TraefikAttachment {
 
 	/**
 	 * Joins Traefik, looked up once, to each network it is handed: an open of 40 asks the
-	 * engine for Traefik once, not 40 times. A failed lookup or join falls back to
+	 * engine for Traefik once, not 40 times, and does not ask it to connect a Traefik the
+	 * network already has (a kept or prepared network: the engine would refuse, after as
+	 * much work as five network inspects). A failed lookup or join falls back to
 	 * {@link #attach(String)} for that network. For the networks of one operation only.
 	 */
-	public Consumer<String> attacher() {
+	public Attacher attacher() {
 		List<RuntimeContainer> found;
 		try {
 			found = traefik("(the networks of an operation)");
 		}
 		catch (RuntimeException ex) {
-			return this::attach;
+			return (network, onIt) -> attach(network);
 		}
 		if (found.isEmpty()) {
-			return this::attach;
+			return (network, onIt) -> attach(network);
 		}
-		return network -> {
+		return (network, onIt) -> {
 			try {
-				joinEach(network, found);
+				joinEach(network, found.stream().filter(t -> !onIt.contains(t.id())).toList());
 			}
 			catch (RuntimeException ex) {
 				// Traefik recreated meanwhile, or the engine failed once: look it up
@@ -63,6 +64,14 @@ public class TraefikAttachment {
 				attach(network);
 			}
 		};
+	}
+
+	/** Joins Traefik to a network; {@code onIt}: the ids of the containers on it. */
+	@FunctionalInterface
+	public interface Attacher {
+
+		void attach(String network, Set<String> onIt);
+
 	}
 
 	private void joinEach(String network, List<RuntimeContainer> traefik) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -20,8 +21,11 @@ public interface ContainerRuntime {
 	 * Creates the network unless one of that name with the same labels and isolation
 	 * ({@code internal}) exists; one with the other isolation is replaced, unless a
 	 * runtime (running or stopped) is on it: then it is left as it is, for that runtime.
+	 * @return the ids of the containers on the network (none for one just made): a caller
+	 * need not ask the engine to connect what is connected already (a refused connect
+	 * costs the engine five network inspects)
 	 */
-	void ensureNetwork(NetworkSpec spec);
+	Set<String> ensureNetwork(NetworkSpec spec);
 
 	/** Removes the network; a missing network is fine. */
 	void removeNetwork(String name);

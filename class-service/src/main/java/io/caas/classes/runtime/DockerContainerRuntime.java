@@ -75,7 +75,7 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	}
 
 	@Override
-	public void ensureNetwork(NetworkSpec spec) {
+	public Set<String> ensureNetwork(NetworkSpec spec) {
 		requireOwn(spec.name(), spec.labels());
 		Optional<Network> existing = findNetwork(spec.name());
 		requireLabels(existing, spec);
@@ -83,7 +83,7 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 			// kept from a session of another template (egress or not): never reused for a
 			// new runtime; one already on it keeps what it was created with
 			if (!replaceNetwork(existing.get(), spec)) {
-				return;
+				return members(existing.get());
 			}
 			existing = Optional.empty();
 		}
@@ -97,7 +97,7 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 					.withCheckDuplicate(true)
 					.withLabels(spec.labels())
 					.exec();
-				return;
+				return Set.of();
 			}
 			catch (ConflictException ex) {
 				existing = findNetwork(spec.name());
@@ -112,6 +112,11 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 			throw new ContainerRuntimeException("network " + spec.name() + " exists "
 					+ (spec.internal() ? "with" : "without") + " internet egress");
 		}
+		return members(existing.get());
+	}
+
+	private static Set<String> members(Network network) {
+		return (network.getContainers() != null) ? Set.copyOf(network.getContainers().keySet()) : Set.of();
 	}
 
 	/**

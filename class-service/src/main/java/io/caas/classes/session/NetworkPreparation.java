@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 
 import io.caas.classes.lifecycle.ClassState;
 import io.caas.classes.roster.ClassRoom;
@@ -113,7 +112,7 @@ public class NetworkPreparation implements DisposableBean {
 			return 0;
 		}
 		List<String> fitting = missing.subList(0, Math.min(missing.size(), this.retention.freePlaces()));
-		Consumer<String> attach = this.traefik.attacher();
+		TraefikAttachment.Attacher attach = this.traefik.attacher();
 		int made = 0;
 		for (String student : fitting) {
 			Step step = makeOne(classId, student, attach);
@@ -126,7 +125,7 @@ public class NetworkPreparation implements DisposableBean {
 		return made;
 	}
 
-	private Step makeOne(String classId, String student, Consumer<String> attach) {
+	private Step makeOne(String classId, String student, TraefikAttachment.Attacher attach) {
 		RLock lock = this.locks.of(classId);
 		if (!lock.tryLock()) {
 			return Step.STOP;
@@ -142,8 +141,7 @@ public class NetworkPreparation implements DisposableBean {
 				return Step.SKIPPED;
 			}
 			NetworkSpec network = this.specs.network(classId, student, template.get());
-			this.runtime.ensureNetwork(network);
-			attach.accept(network.name());
+			attach.attach(network.name(), this.runtime.ensureNetwork(network));
 			return Step.MADE;
 		}
 		finally {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 
 import io.caas.classes.operation.OperationTracker;
 import io.caas.classes.operation.StudentStep;
@@ -87,7 +86,7 @@ public class UpClass {
 			plan.students().forEach(student -> tracker.fail(student, reason(ex)));
 			return;
 		}
-		Consumer<String> attachTraefik = this.traefik.attacher();
+		TraefikAttachment.Attacher attachTraefik = this.traefik.attacher();
 		try (ExecutorService workers = Executors
 			.newThreadPerTaskExecutor(Thread.ofVirtual().name("caas-up-" + plan.classId() + "-", 0).factory())) {
 			for (String student : plan.students()) {
@@ -97,14 +96,13 @@ public class UpClass {
 	}
 
 	private void openStudent(Plan plan, String student, EditorSettingsInstaller.Settings settings,
-			Consumer<String> attachTraefik, OperationTracker tracker) {
+			TraefikAttachment.Attacher attachTraefik, OperationTracker tracker) {
 		try {
 			RuntimeContainer container;
 			try (ProvisionPermits.Permit permit = this.permits.acquire()) {
 				tracker.step(student, StudentStep.CREATING);
 				NetworkSpec network = this.specs.network(plan.classId(), student, plan.template());
-				this.runtime.ensureNetwork(network);
-				attachTraefik.accept(network.name());
+				attachTraefik.attach(network.name(), this.runtime.ensureNetwork(network));
 				RuntimeSpec spec = this.specs.container(plan.classId(), student, plan.sessionId(), plan.template());
 				boolean created = this.runtime.inspect(spec.name()).isEmpty();
 				container = this.runtime.createAndStart(spec);

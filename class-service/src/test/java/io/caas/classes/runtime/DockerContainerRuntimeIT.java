@@ -100,12 +100,15 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 
 	@Test
 	void createAndStartWhenTheContainerExistsThenReusesItOnlyIfLabelsMatch() {
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
-		this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()));
+		assertThat(this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()))).isEmpty();
+		assertThat(this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()))).isEmpty();
 		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
 		RuntimeContainer first = this.runtime.createAndStart(spec);
 
 		assertThat(this.runtime.createAndStart(spec).id()).isEqualTo(first.id());
+		// what is on a network comes back, so nobody asks to connect it again
+		assertThat(this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver())))
+			.containsExactly(first.id());
 
 		Map<String, String> foreign = new HashMap<>(spec.labels());
 		foreign.put(Labels.STUDENT, "someoneelse");

@@ -70,7 +70,7 @@ class NetworkPreparationTest {
 	}
 
 	@Test
-	void theNextOpenFindsThemAndMakesNoNetwork() {
+	void theNextOpenFindsThemMakesNoNetworkAndDoesNotAskToConnectTraefikAgain() {
 		closed("cs101", "s1");
 		preparation(100, true).prepare("cs101");
 		Object prepared = this.runtime.networks.get("caas-cs101-s1-net");
@@ -82,7 +82,8 @@ class NetworkPreparationTest {
 					new RecordingTracker(Transition.UP, "cs101", "20261127t070000z-np01", List.of("s1")).tracker);
 
 		assertThat(this.runtime.networks.get("caas-cs101-s1-net")).isSameAs(prepared);
-		assertThat(this.runtime.events).noneMatch(e -> e.startsWith("replaceNetwork"));
+		assertThat(this.runtime.events).noneMatch(e -> e.startsWith("replaceNetwork"))
+			.noneMatch(e -> e.startsWith("connect "));
 		assertThat(this.runtime.byName("caas-cs101-s1")).isPresent();
 	}
 

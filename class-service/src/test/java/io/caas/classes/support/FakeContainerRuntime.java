@@ -95,7 +95,7 @@ public class FakeContainerRuntime implements ContainerRuntime {
 	}
 
 	@Override
-	public void ensureNetwork(NetworkSpec spec) {
+	public Set<String> ensureNetwork(NetworkSpec spec) {
 		this.events.add("ensureNetwork " + spec.name());
 		NetworkSpec existing = this.networks.putIfAbsent(spec.name(), spec);
 		if (existing != null && existing.internal() != spec.internal()) {
@@ -107,12 +107,26 @@ public class FakeContainerRuntime implements ContainerRuntime {
 								|| this.connections.getOrDefault(spec.name(), Set.of()).contains(c.id)));
 			if (runtimeOn) {
 				// left as it is, for the runtime on it
-				return;
+				return onNetwork(spec.name());
 			}
 			this.events.add("replaceNetwork " + spec.name());
 			this.connections.remove(spec.name());
 			this.networks.put(spec.name(), spec);
 		}
+		return onNetwork(spec.name());
+	}
+
+	/**
+	 * What the engine lists on a network: what was connected to it, and the containers
+	 * created on it.
+	 */
+	private Set<String> onNetwork(String network) {
+		Set<String> on = new HashSet<>(this.connections.getOrDefault(network, Set.of()));
+		this.containers.values()
+			.stream()
+			.filter(c -> c.spec != null && network.equals(c.spec.network()))
+			.forEach(c -> on.add(c.id));
+		return Set.copyOf(on);
 	}
 
 	@Override
