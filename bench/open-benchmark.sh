@@ -187,14 +187,14 @@ await_direct() { # t0 names...
 floor() { # n
   local nets=() names=() t0 i net
   for i in $(seq 0 $((($1 - 1) / 12))); do
-    net="bench-$RUN-floor-$1-$i"; nets+=("$net")
+    net="bench-$RUN-r$row-floor-$1-$i"; nets+=("$net")
     docker network create --label "caas.bench=$RUN" "$net" >/dev/null
   done
   settle
   t0=$(now)
   local c0; c0=$(busy_cpu_s)
   for i in $(seq 1 "$1"); do
-    names+=("bench-$RUN-f$1-$i"); run_runtime "bench-$RUN-f$1-$i" "${nets[$(((i - 1) / 12))]}" &
+    names+=("bench-$RUN-r$row-f$1-$i"); run_runtime "bench-$RUN-r$row-f$1-$i" "${nets[$(((i - 1) / 12))]}" &
   done
   wait
   local took
@@ -204,35 +204,35 @@ floor() { # n
 }
 
 floor_isolated() { # n: the floor plus one network per runtime and a hub joined to each, made inside the clock
-  local names=() t0 i hub="bench-$RUN-hub-$1"
+  local names=() t0 i hub="bench-$RUN-r$row-hub-$1"
   docker run -d --name "$hub" --label "caas.bench=$RUN" --entrypoint sleep "$IMAGE" infinity >/dev/null
   settle
   t0=$(now)
   for i in $(seq 1 "$1"); do
-    names+=("bench-$RUN-i$1-$i")
-    ( docker network create --label "caas.bench=$RUN" "bench-$RUN-iso-$1-$i" >/dev/null \
-      && docker network connect "bench-$RUN-iso-$1-$i" "$hub" \
-      && run_runtime "bench-$RUN-i$1-$i" "bench-$RUN-iso-$1-$i" ) &
+    names+=("bench-$RUN-r$row-i$1-$i")
+    ( docker network create --label "caas.bench=$RUN" "bench-$RUN-r$row-iso-$1-$i" >/dev/null \
+      && docker network connect "bench-$RUN-r$row-iso-$1-$i" "$hub" \
+      && run_runtime "bench-$RUN-r$row-i$1-$i" "bench-$RUN-r$row-iso-$1-$i" ) &
   done
   wait
   local took
   took=$(await_direct "$t0" "${names[@]}") || took=failed
   echo "$took"
   docker rm -f "${names[@]}" "$hub" >/dev/null
-  remove_networks $(docker network ls -q --filter "label=caas.bench=$RUN" --filter "name=bench-$RUN-iso-$1-")
+  remove_networks $(docker network ls -q --filter "label=caas.bench=$RUN" --filter "name=bench-$RUN-r$row-iso-$1-")
 }
 
 sequential() { # n
   local nets=() names=() t0 i net
   for i in $(seq 0 $((($1 - 1) / 12))); do
-    net="bench-$RUN-seq-$1-$i"; nets+=("$net")
+    net="bench-$RUN-r$row-seq-$1-$i"; nets+=("$net")
     docker network create --label "caas.bench=$RUN" "$net" >/dev/null
   done
   settle
   t0=$(now)
   for i in $(seq 1 "$1"); do
-    names+=("bench-$RUN-s$1-$i"); run_runtime "bench-$RUN-s$1-$i" "${nets[$(((i - 1) / 12))]}"
-    await_direct "$t0" "bench-$RUN-s$1-$i" >/dev/null
+    names+=("bench-$RUN-r$row-s$1-$i"); run_runtime "bench-$RUN-r$row-s$1-$i" "${nets[$(((i - 1) / 12))]}"
+    await_direct "$t0" "bench-$RUN-r$row-s$1-$i" >/dev/null
   done
   secs "$t0" "$(now)"
   docker rm -f "${names[@]}" >/dev/null; remove_networks "${nets[@]}"
