@@ -68,7 +68,7 @@ secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
 remove_class_networks() {
   local id c
   for id in $(docker network ls -q --filter label=caas.managed=true --filter "name=-${BENCH_CLASS_PREFIX:-bench}${RUN}r$1"); do
-    for c in $(docker network inspect -f '{{range $k, $v := .Containers}}{{$k}} {{end}}' "$id" 2>/dev/null); do
+    for c in $(docker network inspect -f '{{range $k, $v := .Containers}}{{$v.Name}} {{end}}' "$id" 2>/dev/null); do
       docker network disconnect -f "$id" "$c" >/dev/null 2>&1 || true
     done
     docker network rm "$id" >/dev/null 2>&1 || true

@@ -27,6 +27,13 @@ public interface ContainerRuntime {
 	 */
 	Set<String> ensureNetwork(NetworkSpec spec);
 
+	/**
+	 * The ids of the containers on the network (one network inspect), none for a missing
+	 * network. An endpoint the engine kept without its container is listed under another
+	 * key, never as a container id.
+	 */
+	Set<String> containersOn(String network);
+
 	/** Removes the network; a missing network is fine. */
 	void removeNetwork(String name);
 

@@ -115,6 +115,16 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 		return members(existing.get());
 	}
 
+	@Override
+	public Set<String> containersOn(String network) {
+		try {
+			return findNetwork(network).map(DockerContainerRuntime::members).orElse(Set.of());
+		}
+		catch (DockerException ex) {
+			throw failure("inspect network " + network, ex);
+		}
+	}
+
 	private static Set<String> members(Network network) {
 		return (network.getContainers() != null) ? Set.copyOf(network.getContainers().keySet()) : Set.of();
 	}

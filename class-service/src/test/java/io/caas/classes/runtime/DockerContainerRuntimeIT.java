@@ -109,6 +109,8 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 		// what is on a network comes back, so nobody asks to connect it again
 		assertThat(this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver())))
 			.containsExactly(first.id());
+		assertThat(this.runtime.containersOn(spec.network())).containsExactly(first.id());
+		assertThat(this.runtime.containersOn(spec.network() + "-none")).isEmpty();
 
 		Map<String, String> foreign = new HashMap<>(spec.labels());
 		foreign.put(Labels.STUDENT, "someoneelse");

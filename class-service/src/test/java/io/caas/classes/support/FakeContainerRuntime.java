@@ -130,6 +130,12 @@ public class FakeContainerRuntime implements ContainerRuntime {
 	}
 
 	@Override
+	public Set<String> containersOn(String network) {
+		this.events.add("containersOn " + network);
+		return this.networks.containsKey(network) ? onNetwork(network) : Set.of();
+	}
+
+	@Override
 	public void removeNetwork(String name) {
 		this.events.add("removeNetwork " + name);
 		if (this.connections.getOrDefault(name, Set.of()).stream().anyMatch(this.containers::containsKey)) {
