@@ -69,9 +69,8 @@ public class PortShares {
 	 * The share, and whether this call made it (a second share of a port is no change).
 	 */
 	Shared share(Identity who, String classId, String studentId, SharePortRequest request) {
-		// who may share is checked before the lock too: nobody ties up the roster lock of
-		// a
-		// class they may not touch
+		// checked before the lock too, so nobody ties up the roster lock of a class they
+		// may not touch; checked again under it, with the count
 		allowed(who, classId, studentId, true);
 		return this.rosterLock.withLock(classId, () -> shareLocked(who, classId, studentId, request));
 	}
