@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Waits until every given IDE answers code-server's /healthz JSON, all polled at once.
 
-stdin: one "<url> [<host header>]" per line. argv: t0 (epoch seconds the clock runs from),
+stdin: one "<url> [<host header>]" per line; with a host header the request carries the probe token
+(env PROBE_TOKEN), as class-service's probes through the edge do. argv: t0 (epoch seconds the clock runs from),
 timeout seconds, poll interval seconds (default 0.5). Prints the seconds from t0 until the last one first answered; exit 1 on timeout
 (naming what never answered). Every target is polled by its own thread every interval, so the
 measurement does not grow with the number of targets (a sequential loop of N curls would).
 """
 import http.client
+import os
 import sys
 import threading
 import time
@@ -18,6 +20,7 @@ targets = [line.split() for line in sys.stdin.read().splitlines() if line.strip(
 first_ok = {}
 lock = threading.Lock()
 deadline = time.time() + timeout
+token = os.environ.get("PROBE_TOKEN", "")
 
 
 def answers(url, host):
@@ -26,7 +29,8 @@ def answers(url, host):
         return False
     conn = http.client.HTTPConnection(u.hostname, u.port or 80, timeout=2)
     try:
-        conn.request("GET", u.path or "/", headers={"Host": host} if host else {})
+        headers = {"Host": host, "Caas-Probe-Token": token} if host else {}
+        conn.request("GET", u.path or "/", headers=headers)
         r = conn.getresponse()
         return r.status == 200 and b'"lastHeartbeat"' in r.read()
     except OSError:

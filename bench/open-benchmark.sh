@@ -34,7 +34,8 @@
 # disk bound (BENCH_DISK_LIMIT=4G, the template's diskLimit; set it empty on an engine without storage-opt size).
 # Answers are awaited by bench/await_answers.py: every IDE polled at once every BENCH_POLL (0.5 s), for CaaS and
 # for the floor alike, so the measurement itself does not grow with N.
-# Env: BENCH_N="10 20 40", HTTP_PORT, DOMAIN_SUFFIX, CAAS_PROJECT, TEACHER, DEMO_PASSWORD,
+# Env: BENCH_N="10 20 40", HTTP_PORT, DOMAIN_SUFFIX, CAAS_PROJECT, TEACHER, DEMO_PASSWORD, PROBE_TOKEN (the
+#      stack's; IDE hosts answer /healthz through the edge only with it, as class-service probes them),
 #      RUNTIME_IMAGE, IDLE_SECONDS=30, BENCH_SKIP_SEQ=1 to leave out the sequential loop,
 #      BENCH_TIMEOUT=600 (seconds any one wait may take), BENCH_POLL=0.5 (seconds between probes of one IDE),
 #      BENCH_SKIP_ISO=1 to leave out the isolated floor, BENCH_PREPARE_WAIT=60 (0 with PREPARE_NETWORKS=false),
@@ -49,6 +50,7 @@ DOMAIN=${DOMAIN_SUFFIX:-caas.localhost}
 PROJECT=${CAAS_PROJECT:-caas}
 TEACHER=${TEACHER:-teacher1}
 PASSWORD=${DEMO_PASSWORD:-caas-demo}
+export PROBE_TOKEN=${PROBE_TOKEN:-caas-demo-probe-token}
 IMAGE=${RUNTIME_IMAGE:-caas/runtime-codeserver:4.139.1-r2}
 IDLE=${IDLE_SECONDS:-30}
 RUN=$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')

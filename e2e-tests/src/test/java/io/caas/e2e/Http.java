@@ -35,6 +35,15 @@ final class Http {
 		return send(host, request(host, path, token).GET());
 	}
 
+	/**
+	 * A readiness probe as class-service makes it: {@code GET /healthz} of an IDE host
+	 * with the probe token (without it, /healthz is an anonymous request like any other).
+	 */
+	Response probe(String ideHost) {
+		return send(ideHost,
+				request(ideHost, "/healthz", null).header("Caas-Probe-Token", this.stack.probeToken()).GET());
+	}
+
 	Response postJson(String host, String path, String token, Object body) {
 		String json = body == null ? "" : JSON.writeValueAsString(body);
 		return send(host, request(host, path, token).header("Content-Type", "application/json")

@@ -72,17 +72,29 @@ final class IdeAttacks {
 		cases.check("another student's IDE cookie on an IDE host no runtime serves",
 				http.get(unserved, "/", "Cookie", IdeSignIn.IDE_COOKIE + "=" + s2Cookie), r -> toSignIn(r, stack));
 
-		// GET /healthz needs no credential (readiness probes): on a host no runtime
-		// serves it
-		// must tell nobody whether the class exists or who is on its roster (the demo's
-		// cs101 is closed, student3 on it)
+		// GET /healthz without the probe token is an anonymous request like any other:
+		// the
+		// same answer (the sign-in) whether the host's IDE runs (h1), its class is closed
+		// (the demo's cs101, student3 on its roster) or nothing of the kind exists, so a
+		// guessed host tells nobody who is on which class's roster. The control: with the
+		// token, h1 answers code-server's health JSON (what class-service probes).
+		RawHttp.Reply probe = http.get(h1, "/healthz", "Caas-Probe-Token", stack.probeToken());
+		if (probe.status() != 200 || !probe.body().contains("\"lastHeartbeat\"")) {
+			throw new IllegalStateException("a probe with the token must reach the running IDE: " + probe);
+		}
 		RawHttp.Reply unknownClass = http.get(unserved, "/healthz");
-		for (String host : java.util.List.of(stack.ideHost("cs101", "student3"), stack.ideHost("cs101", "nobody"))) {
+		RawHttp.Reply unknownFull = http.get(unserved, "/healthz", "X-Caas-Probe", "full");
+		RawHttp.Reply unknownWrong = http.get(unserved, "/healthz", "Caas-Probe-Token", wrongToken(stack));
+		for (String host : java.util.List.of(h1, stack.ideHost("cs101", "student3"),
+				stack.ideHost("cs101", "nobody"))) {
 			cases.check("anonymous GET /healthz tells " + host + " from an unknown class", http.get(host, "/healthz"),
-					r -> sameAnswer(r, unknownClass));
+					r -> toSignIn(r, stack) && sameAnswer(r, host, unknownClass, unserved));
 			cases.check("anonymous full-route /healthz tells " + host + " from an unknown class",
 					http.get(host, "/healthz", "X-Caas-Probe", "full"),
-					r -> sameAnswer(r, http.get(unserved, "/healthz", "X-Caas-Probe", "full")));
+					r -> toSignIn(r, stack) && sameAnswer(r, host, unknownFull, unserved));
+			cases.check("a wrong probe token tells " + host + " from an unknown class",
+					http.get(host, "/healthz", "Caas-Probe-Token", wrongToken(stack)),
+					r -> toSignIn(r, stack) && sameAnswer(r, host, unknownWrong, unserved));
 		}
 
 		String transfer = this.ctx.signIn().transferPath(this.ctx.student1().sessionCookie(), h1);
@@ -114,8 +126,16 @@ final class IdeAttacks {
 				line -> !line.contains(" 101 "));
 	}
 
-	private static boolean sameAnswer(RawHttp.Reply a, RawHttp.Reply b) {
-		return a.status() == b.status() && a.body().equals(b.body());
+	/** The same answer, but for the host each was asked by. */
+	private static boolean sameAnswer(RawHttp.Reply a, String aHost, RawHttp.Reply b, String bHost) {
+		return a.status() == b.status() && a.body().replace(aHost, "HOST").equals(b.body().replace(bHost, "HOST"))
+				&& a.location().replace(aHost, "HOST").equals(b.location().replace(bHost, "HOST"));
+	}
+
+	/** The probe token with its last character changed. */
+	private static String wrongToken(Stack stack) {
+		String token = stack.probeToken();
+		return token.substring(0, token.length() - 1) + (token.endsWith("x") ? "y" : "x");
 	}
 
 }

@@ -65,11 +65,12 @@ final class OpenClasses {
 	}
 
 	/**
-	 * Whether code-server's own health JSON answers through Traefik by the IDE's host.
+	 * Whether code-server's own health JSON answers through Traefik by the IDE's host (a
+	 * probe, with the probe token).
 	 */
 	boolean ideAnswers(String classId, String student) {
 		try {
-			Http.Response r = this.http.get(this.stack.ideHost(classId, student), "/healthz", null);
+			Http.Response r = this.http.probe(this.stack.ideHost(classId, student));
 			return r.status() == 200 && r.body().contains("\"lastHeartbeat\"");
 		}
 		catch (IllegalStateException ex) {

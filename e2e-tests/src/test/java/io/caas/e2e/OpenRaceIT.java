@@ -134,7 +134,7 @@ class OpenRaceIT {
 	 */
 	private String click(String classId, String student) {
 		String host = this.stack.ideHost(classId, student);
-		Http.Response health = this.http.get(host, "/healthz", null);
+		Http.Response health = this.http.probe(host);
 		if (health.status() != 200 || !health.body().contains("\"lastHeartbeat\"")) {
 			return "healthz " + health;
 		}

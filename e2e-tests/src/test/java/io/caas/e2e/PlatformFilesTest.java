@@ -77,7 +77,8 @@ class PlatformFilesTest {
 		}
 		assertThat(secrets).isGreaterThanOrEqualTo(4);
 		assertThat(read("infra/demo.env")).contains("CAAS_SPRING_PROFILES=demo", "S3_ACCESS_KEY=", "S3_SECRET_KEY=",
-				"DEMO_PASSWORD=");
+				"DEMO_PASSWORD=", "PROBE_TOKEN=");
+		assertThat(read(".env.example")).contains("PROBE_TOKEN=");
 	}
 
 	private static String read(String file) throws IOException {

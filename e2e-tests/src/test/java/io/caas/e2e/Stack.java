@@ -4,13 +4,14 @@ package io.caas.e2e;
  * Where the composed stack under test is: everything goes through Traefik on one port, by
  * Host header.
  */
-record Stack(int httpPort, String project, String domain, String password) {
+record Stack(int httpPort, String project, String domain, String password, String probeToken) {
 
 	static Stack fromSystemProperties() {
 		return new Stack(Integer.getInteger("caas.e2e.httpPort", 18080),
 				System.getProperty("caas.e2e.project", "caas-e2e"),
 				System.getProperty("caas.e2e.domain", "caas.localhost"),
-				System.getProperty("caas.e2e.password", "caas-demo"));
+				System.getProperty("caas.e2e.password", "caas-demo"),
+				System.getProperty("caas.e2e.probeToken", "caas-demo-probe-token"));
 	}
 
 	String appHost() {

@@ -51,11 +51,12 @@ final class StackApi {
 	}
 
 	/**
-	 * The status code of the IDE's {@code /healthz} through Traefik, -1 when unreachable.
+	 * The status code of the IDE's {@code /healthz} through Traefik (a probe, with the
+	 * probe token), -1 when unreachable.
 	 */
 	int ideHealth(String classId, String studentId) {
 		try {
-			return this.http.get(this.stack.ideHost(classId, studentId), "/healthz", null).status();
+			return this.http.probe(this.stack.ideHost(classId, studentId)).status();
 		}
 		catch (IllegalStateException ex) {
 			return -1;

@@ -38,6 +38,10 @@ import org.springframework.validation.annotation.Validated;
  * ({@code CAAS_GATEWAY_TEACHER_CACHE_TTL})
  * @param maxBodySize largest request body the gateway forwards
  * ({@code CAAS_GATEWAY_MAX_BODY_SIZE})
+ * @param probeToken the readiness probes' shared secret ({@code PROBE_TOKEN}):
+ * forward-auth lets {@code GET /healthz} on an IDE host through without a sign-in only
+ * when it comes with this token; blank lets no probe through
+ * ({@code CAAS_GATEWAY_PROBE_TOKEN})
  */
 @Validated
 @ConfigurationProperties("caas.gateway")
@@ -45,7 +49,8 @@ public record GatewayProperties(@NotNull URI authUri, @NotNull URI userUri, @Not
 		@NotBlank String issuer, @NotBlank String sessionCookie, @NotBlank String domainSuffix,
 		@DefaultValue("http") @Pattern(regexp = "https?") String publicScheme,
 		@DefaultValue("caas_ide") @NotBlank String ideCookie, @DefaultValue("2s") @NotNull Duration sessionCacheTtl,
-		@DefaultValue("30s") @NotNull Duration teacherCacheTtl, @DefaultValue("1MB") @NotNull DataSize maxBodySize) {
+		@DefaultValue("30s") @NotNull Duration teacherCacheTtl, @DefaultValue("1MB") @NotNull DataSize maxBodySize,
+		@DefaultValue("") @Pattern(regexp = "^$|^[A-Za-z0-9+/=_.-]{16,256}$") String probeToken) {
 
 	/** The JWKS location actually used: the explicit one, else auth-service's. */
 	public URI effectiveJwksUri() {

@@ -23,7 +23,7 @@ class GatewayPropertiesTest {
 		return new GatewayProperties(URI.create("http://auth-service:8081/"), URI.create("http://user-service:8082"),
 				URI.create("http://class-service:8083"), jwks, "caas-auth", "caas_session", "caas.localhost", "http",
 				"caas_ide", java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(30),
-				org.springframework.util.unit.DataSize.ofMegabytes(1));
+				org.springframework.util.unit.DataSize.ofMegabytes(1), "");
 	}
 
 }

@@ -23,10 +23,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * lowest-priority catch-alls or a preview's error pages, with one of our pages, whatever
  * its path or method: such a request never reaches the API, so identity headers a browser
  * might forge on an IDE host mean nothing here. The catch-all sits behind forward-auth
- * (traefik/dynamic.yml), which lets only {@code GET /healthz} through anonymously: such a
- * probe (or any request a probe router marked) gets {@link IdePage#noAnswer()} whatever
- * the host, without a look at the class, so it can neither enumerate classes and rosters
- * nor wake a runtime stopped for idleness.
+ * (traefik/dynamic.yml), which lets only {@code GET /healthz} with the probe token
+ * through without a sign-in: such a probe (or any request a probe router marked, or any
+ * {@code GET /healthz} at all) gets {@link IdePage#noAnswer()} whatever the host, without
+ * a look at the class, so it can neither enumerate classes and rosters nor wake a runtime
+ * stopped for idleness.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -79,9 +80,10 @@ class IdePageFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The one request forward-auth passes without a credential (gateway
-	 * ForwardAuthController), or any request Traefik's probe routers sent (their
-	 * middleware marks it): Traefik and this filter need not agree on what a path is.
+	 * The one request forward-auth passes without a sign-in (gateway
+	 * ForwardAuthController, with the probe token, which Traefik removes before it gets
+	 * here), or any request Traefik's probe routers sent (their middleware marks it):
+	 * Traefik and this filter need not agree on what a path is.
 	 */
 	private static boolean isAnonymousProbe(HttpServletRequest request) {
 		return request.getHeader(ANONYMOUS_PROBE) != null

@@ -3,6 +3,7 @@ package io.caas.classes.routing;
 import java.net.URI;
 import java.util.Optional;
 
+import io.caas.common.identity.ProbeCredential;
 import io.caas.common.naming.Hostnames;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
@@ -10,8 +11,9 @@ import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.net.URIAuthority;
 
 /**
- * {@code GET <probe-url><probe-path>} with a student's IDE host: how class-service asks
- * an IDE through the edge, for readiness and for its heartbeat.
+ * {@code GET <probe-url><probe-path>} with a student's IDE host and the probe token
+ * ({@link ProbeCredential}): how class-service asks an IDE through the edge, for
+ * readiness and for its heartbeat.
  *
  * @param target the edge (Traefik as class-service reaches it)
  * @param request the request, its Host the IDE's
@@ -20,16 +22,16 @@ public record EdgeHealthRequest(HttpHost target, BasicClassicHttpRequest request
 
 	/** The request, or empty when no edge is configured (blank probe URL). */
 	public static Optional<EdgeHealthRequest> of(RoutingProperties routing, String classId, String studentId) {
-		String base = routing.probeUrl();
-		if (base == null || base.isBlank()) {
+		if (!routing.probes()) {
 			return Optional.empty();
 		}
-		URI edge = URI.create(base);
+		URI edge = URI.create(routing.probeUrl());
 		HttpHost target = new HttpHost(edge.getScheme(), edge.getHost(), edge.getPort());
 		String host = Hostnames.ide(classId, studentId, routing.domainSuffix());
 		BasicClassicHttpRequest request = new BasicClassicHttpRequest("GET", target, routing.probePath());
 		request.setAuthority(new URIAuthority(host));
 		request.setHeader(HttpHeaders.HOST, host);
+		request.setHeader(ProbeCredential.HEADER, routing.probeToken());
 		return Optional.of(new EdgeHealthRequest(target, request));
 	}
 
@@ -42,6 +44,7 @@ public record EdgeHealthRequest(HttpHost target, BasicClassicHttpRequest request
 		BasicClassicHttpRequest full = new BasicClassicHttpRequest("GET", this.target, this.request.getPath());
 		full.setAuthority(this.request.getAuthority());
 		full.setHeader(HttpHeaders.HOST, this.request.getFirstHeader(HttpHeaders.HOST).getValue());
+		full.setHeader(ProbeCredential.HEADER, this.request.getFirstHeader(ProbeCredential.HEADER).getValue());
 		full.setHeader(Labels.PROBE_ROUTE_HEADER, Labels.FULL_ROUTE);
 		return new EdgeHealthRequest(this.target, full);
 	}

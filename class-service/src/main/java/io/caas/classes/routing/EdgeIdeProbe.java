@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * {@link IdeProbe} through Traefik: {@code GET <probe-url><health-path>} with the IDE's
  * {@code Host}. Only code-server's own health JSON counts; the edge's 404, a catch-all
- * page or a forward-auth redirect do not. {@code GET /healthz} has a router of its own
- * without forward-auth (routing/Labels); READY also asks once by the main router, which
- * forward-auth lets this path through without a credential. A blank probe URL means no
- * edge to ask (tests of the orchestration alone): every running IDE counts as answering.
+ * page or a forward-auth redirect do not. Every probe carries the probe token
+ * ({@link EdgeHealthRequest}): {@code GET /healthz} with it has a router of its own
+ * without forward-auth (routing/Labels); READY also asks once by the main router, where
+ * forward-auth lets this path through with the token. A blank probe URL means no edge to
+ * ask (tests of the orchestration alone): every running IDE counts as answering.
  */
 @Component
 class EdgeIdeProbe implements IdeProbe, DisposableBean {

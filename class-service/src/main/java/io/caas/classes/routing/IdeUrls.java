@@ -37,7 +37,8 @@ public class IdeUrls {
 	}
 
 	public Labels.Route route(String classId, String studentId, int port) {
-		return new Labels.Route(classId, studentId, port, this.routing.domainSuffix(), this.routing.entrypoint());
+		return new Labels.Route(classId, studentId, port, this.routing.domainSuffix(), this.routing.entrypoint(),
+				this.routing.probeToken());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.caas.classes.installation.Installation;
+import io.caas.common.identity.ProbeCredential;
 import io.caas.common.naming.Hostnames;
 
 /**
@@ -70,11 +71,11 @@ public final class Labels {
 	 * Ownership labels plus the Traefik labels that route
 	 * {@code <classId>-<studentId>-ide.<domainSuffix>} to the IDE port over the student's
 	 * own network, behind forward-auth. A second router takes exactly
-	 * {@code GET /healthz} (readiness probes, which forward-auth would let through
-	 * anyway) straight to the runtime with every credential header removed
-	 * ({@code caas-ide-probe}) and without an access-log line: a class of 40 that is
-	 * opening is probed many times a second, and each probe cost a round trip to the
-	 * gateway.
+	 * {@code GET /healthz} carrying the probe token (readiness probes, which forward-auth
+	 * would let through anyway) straight to the runtime with every credential header and
+	 * the token removed ({@code caas-ide-probe}) and without an access-log line: a class
+	 * of 40 that is opening is probed many times a second, and each probe cost a round
+	 * trip to the gateway. Without a token (no probes) there is no second router.
 	 */
 	public static Map<String, String> container(String installation, Route route, String sessionId, String templateId) {
 		String router = Names.router(installation, route.classId(), route.studentId());
@@ -89,9 +90,17 @@ public final class Labels {
 		labels.put("traefik.http.routers." + router + ".service", router);
 		labels.put("traefik.http.routers." + router + ".middlewares", "caas-ide-auth@file");
 		labels.put("traefik.http.services." + router + ".loadbalancer.server.port", Integer.toString(route.port()));
+		if (route.probeToken() == null || route.probeToken().isBlank()) {
+			return labels;
+		}
+		if (!ProbeCredential.FORM.matcher(route.probeToken()).matches()) {
+			throw new IllegalArgumentException("a probe token is letters, digits and +/=_.- (16 to 256)");
+		}
 		String probe = router + "-healthz";
-		labels.put("traefik.http.routers." + probe + ".rule", "Host(`" + host + "`) && Method(`GET`) && Path(`"
-				+ HEALTH_PATH + "`) && !Header(`" + PROBE_ROUTE_HEADER + "`, `" + FULL_ROUTE + "`)");
+		labels.put("traefik.http.routers." + probe + ".rule",
+				"Host(`" + host + "`) && Method(`GET`) && Path(`" + HEALTH_PATH + "`) && Header(`"
+						+ ProbeCredential.HEADER + "`, `" + route.probeToken() + "`) && !Header(`" + PROBE_ROUTE_HEADER
+						+ "`, `" + FULL_ROUTE + "`)");
 		labels.put("traefik.http.routers." + probe + ".entrypoints", route.entrypoint());
 		labels.put("traefik.http.routers." + probe + ".service", router);
 		labels.put("traefik.http.routers." + probe + ".middlewares", "caas-ide-probe@file");
@@ -100,7 +109,8 @@ public final class Labels {
 	}
 
 	/** Where one student's IDE is published. */
-	public record Route(String classId, String studentId, int port, String domainSuffix, String entrypoint) {
+	public record Route(String classId, String studentId, int port, String domainSuffix, String entrypoint,
+			String probeToken) {
 	}
 
 }

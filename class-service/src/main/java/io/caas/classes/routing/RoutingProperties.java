@@ -1,5 +1,7 @@
 package io.caas.classes.routing;
 
+import io.caas.common.identity.ProbeCredential;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,7 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code http://traefik:80}; a student is READY once their IDE answers there by its
  * hostname. Blank: no probe, a running runtime counts as ready
  * @param probePath path probed on the IDE host; it must be one the IDE's forward-auth
- * lets through without a credential and whose answer only the IDE gives
+ * lets through with the probe token and whose answer only the IDE gives
+ * @param probeToken the readiness probes' shared secret ({@code PROBE_TOKEN}, see
+ * {@link ProbeCredential}): sent with every probe, matched by Traefik's probe routers and
+ * checked by the gateway's forward-auth. Required when there is a probe URL
  */
 @Validated
 @ConfigurationProperties("caas.routing")
@@ -33,7 +38,23 @@ public record RoutingProperties(@NotBlank String domainSuffix,
 		@NotBlank @Pattern(regexp = "https?") String publicScheme, @Min(1) @Max(65535) int publicPort,
 		String publicUrlTemplate, @NotBlank String entrypoint,
 		@NotBlank @Pattern(regexp = "^[^=]+=.+$") String traefikSelectorLabel, String probeUrl,
-		@NotBlank @Pattern(regexp = "^/.*") String probePath) {
+		@NotBlank @Pattern(regexp = "^/.*") String probePath,
+		@Pattern(regexp = "^$|^[A-Za-z0-9+/=_.-]{16,256}$") String probeToken) {
+
+	/** Probes without the token would be anonymous requests, refused like any other. */
+	@AssertTrue(message = "caas.routing.probe-token (PROBE_TOKEN) must be set when caas.routing.probe-url is")
+	public boolean isProbeTokenSetWhenProbing() {
+		return !probes() || hasProbeToken();
+	}
+
+	/** Whether IDEs are probed through the edge at all. */
+	public boolean probes() {
+		return this.probeUrl != null && !this.probeUrl.isBlank();
+	}
+
+	public boolean hasProbeToken() {
+		return this.probeToken != null && !this.probeToken.isBlank();
+	}
 
 	public String traefikLabelKey() {
 		return this.traefikSelectorLabel.substring(0, this.traefikSelectorLabel.indexOf('='));

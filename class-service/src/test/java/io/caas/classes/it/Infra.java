@@ -3,6 +3,8 @@ package io.caas.classes.it;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.caas.classes.support.Fixtures;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -86,6 +88,7 @@ final class Infra {
 		registry.add("caas.orchestrator.health-timeout", () -> "90s");
 		// no Traefik in this test: a running runtime counts as ready
 		registry.add("caas.routing.probe-url", () -> "");
+		registry.add("caas.routing.probe-token", () -> Fixtures.PROBE_TOKEN);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.caas.classes.routing;
 
+import io.caas.classes.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class IdeUrlsTest {
 
 	private static IdeUrls urls(String scheme, int port, String template) {
 		return new IdeUrls(new RoutingProperties("caas.localhost", scheme, port, template, "web", "caas.role=traefik",
-				"", "/healthz"));
+				"", "/healthz", Fixtures.PROBE_TOKEN));
 	}
 
 }

@@ -26,6 +26,7 @@ class LabelsTest {
 				Map.entry("traefik.http.services.school1-cs101-student1.loadbalancer.server.port", "8080"),
 				Map.entry("traefik.http.routers.school1-cs101-student1-healthz.rule",
 						"Host(`cs101-student1-ide.caas.localhost`) && Method(`GET`) && Path(`/healthz`)"
+								+ " && Header(`Caas-Probe-Token`, `" + Fixtures.PROBE_TOKEN + "`)"
 								+ " && !Header(`X-Caas-Probe`, `full`)"),
 				Map.entry("traefik.http.routers.school1-cs101-student1-healthz.entrypoints", "web"),
 				Map.entry("traefik.http.routers.school1-cs101-student1-healthz.service", "school1-cs101-student1"),

@@ -3,30 +3,53 @@ package io.caas.classes.routing;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.caas.classes.support.Fixtures;
 import io.caas.classes.support.HeaderEcho;
 import io.caas.classes.support.HeaderEcho.Reply;
+import io.caas.common.identity.ProbeCredential;
 
 /**
  * One request to an IDE host for {@link ProbeRouterIT}: method, path, the Host header as
  * a format of the IDE host, and the router it must take. Every request carries every
- * credential header a client could send, twice where case could matter.
+ * credential header a client could send, twice where case could matter, and unless it
+ * says otherwise the probe token.
  */
 record ProbeCase(String method, String path, Way way, String hostForm, String extraHeader) {
+
+	/** The probe token class-service sends (the tests' Traefiks know it). */
+	static final String TOKEN = ProbeCredential.HEADER + ": " + Fixtures.PROBE_TOKEN;
 
 	static final List<String> CREDENTIALS = List.of("Cookie", "Authorization", "Proxy-Authorization", "X-Caas-User",
 			"X-Caas-Roles", "X-Forwarded-User");
 
 	ProbeCase(String method, String path, Way way) {
-		this(method, path, way, "%s", "");
+		this(method, path, way, "%s", TOKEN);
 	}
 
 	ProbeCase(String method, String path, Way way, String hostForm) {
-		this(method, path, way, hostForm, "");
+		this(method, path, way, hostForm, TOKEN);
 	}
 
 	/** class-service's last READY check: the probe path by the main router. */
 	static ProbeCase fullRoute() {
-		return new ProbeCase("GET", "/healthz", Way.MAIN, "%s", Labels.PROBE_ROUTE_HEADER + ": " + Labels.FULL_ROUTE);
+		return new ProbeCase("GET", "/healthz", Way.MAIN, "%s",
+				TOKEN + "\r\n" + Labels.PROBE_ROUTE_HEADER + ": " + Labels.FULL_ROUTE);
+	}
+
+	/**
+	 * {@code GET /healthz} without the probe token, or with a wrong or empty one: an
+	 * ordinary request, by the main router (forward-auth), whatever the host.
+	 */
+	static List<ProbeCase> withoutTheToken() {
+		String token = Fixtures.PROBE_TOKEN;
+		return List.of(new ProbeCase("GET", "/healthz", Way.MAIN, "%s", ""),
+				new ProbeCase("GET", "/healthz", Way.MAIN, "%s", ProbeCredential.HEADER + ": "),
+				new ProbeCase("GET", "/healthz", Way.MAIN, "%s",
+						ProbeCredential.HEADER + ": " + token.substring(0, token.length() - 1)),
+				new ProbeCase("GET", "/healthz", Way.MAIN, "%s",
+						ProbeCredential.HEADER + ": " + token.toUpperCase(java.util.Locale.ROOT)),
+				new ProbeCase("GET", "/healthz", Way.MAIN, "%s", "Caas-Probe-Tokens: " + token),
+				new ProbeCase("GET", "/healthz", Way.MAIN, "%s:80", ""));
 	}
 
 	/** The router a request took. */
@@ -44,12 +67,16 @@ record ProbeCase(String method, String path, Way way, String hostForm, String ex
 
 	/** For a host no runtime serves (the catch-alls) and for a runtime's host. */
 	static List<ProbeCase> catchAll() {
-		return List.of(new ProbeCase("GET", "/healthz", Way.PROBE), new ProbeCase("GET", "/other", Way.MAIN),
-				new ProbeCase("POST", "/healthz", Way.MAIN), new ProbeCase("HEAD", "/healthz", Way.MAIN),
-				new ProbeCase("GET", "/healthz/x", Way.MAIN), new ProbeCase("GET", "/HEALTHZ", Way.MAIN),
-				new ProbeCase("GET", "//healthz", Way.PROBE), new ProbeCase("GET", "/x/../healthz", Way.PROBE),
-				new ProbeCase("GET", "/%68ealthz", Way.PROBE), new ProbeCase("GET", "/healthz?ready=1", Way.PROBE),
-				fullRoute());
+		List<ProbeCase> cases = new ArrayList<>(List.of(new ProbeCase("GET", "/healthz", Way.PROBE),
+				new ProbeCase("GET", "/other", Way.MAIN), new ProbeCase("POST", "/healthz", Way.MAIN),
+				new ProbeCase("HEAD", "/healthz", Way.MAIN), new ProbeCase("GET", "/healthz/x", Way.MAIN),
+				new ProbeCase("GET", "/HEALTHZ", Way.MAIN), new ProbeCase("GET", "//healthz", Way.PROBE),
+				new ProbeCase("GET", "/x/../healthz", Way.PROBE), new ProbeCase("GET", "/%68ealthz", Way.PROBE),
+				new ProbeCase("GET", "/healthz?ready=1", Way.PROBE),
+				new ProbeCase("GET", "/healthz", Way.PROBE, "%s", "caas-probe-token: " + Fixtures.PROBE_TOKEN),
+				fullRoute()));
+		cases.addAll(withoutTheToken());
+		return cases;
 	}
 
 	/**
@@ -105,6 +132,9 @@ record ProbeCase(String method, String path, Way way, String hostForm, String ex
 			return List.of(label + "took " + took + ", received " + reply.echo());
 		}
 		List<String> wrong = new ArrayList<>();
+		if (reply.header(ProbeCredential.HEADER) != null) {
+			wrong.add(label + "the probe token reached " + reply.who() + ": " + reply.echo());
+		}
 		if (took == Way.PROBE) {
 			if (!reply.url().split("\\?")[0].equals(Labels.HEALTH_PATH)) {
 				wrong.add(label + "the probe router forwarded " + reply.url());

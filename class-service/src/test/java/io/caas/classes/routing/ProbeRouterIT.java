@@ -99,7 +99,7 @@ class ProbeRouterIT implements DumpLogsOnFailure.OwnsContainers {
 		passthrough.start();
 		production.start();
 		RoutingProperties routing = new RoutingProperties("caas.localhost", "http", 80, "", "web", "caas.role=" + ROLE,
-				"", "/healthz");
+				"", "/healthz", Fixtures.PROBE_TOKEN);
 		ContainerRuntime runtime = RealDocker.runtime(Installation.of(INSTALLATION));
 		StudentSpecs specs = new StudentSpecs(new IdeUrls(routing), Installation.of(INSTALLATION));
 		runtime.ensureNetwork(specs.network(CLASS_ID, "s1", Fixtures.codeserver()));

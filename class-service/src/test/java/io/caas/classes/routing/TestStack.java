@@ -55,7 +55,8 @@ final class TestStack {
 
 	RoutingProperties routing() {
 		return new RoutingProperties("caas.localhost", "http", 80, "", "web",
-				"caas.role=traefik-" + this.installation.id(), EdgeTraefik.probeUrl(this.traefik), "/healthz");
+				"caas.role=traefik-" + this.installation.id(), EdgeTraefik.probeUrl(this.traefik), "/healthz",
+				Fixtures.PROBE_TOKEN);
 	}
 
 	Operation up(String classId, String session, Template template, List<String> students) {

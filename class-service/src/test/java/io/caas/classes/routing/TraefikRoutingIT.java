@@ -90,7 +90,7 @@ class TraefikRoutingIT implements DumpLogsOnFailure.OwnsContainers {
 		traefik.start();
 		runtime = RealDocker.runtime();
 		routing = new RoutingProperties("caas.localhost", "http", 80, "", "web", "caas.role=" + TRAEFIK_ROLE,
-				"http://" + traefik.getHost() + ":" + traefik.getMappedPort(80), "/healthz");
+				"http://" + traefik.getHost() + ":" + traefik.getMappedPort(80), "/healthz", Fixtures.PROBE_TOKEN);
 		UpClass up = new UpClass(runtime, new TraefikAttachment(runtime, routing),
 				new StudentSpecs(new IdeUrls(routing), Fixtures.installation()), new LocalPermits(2),
 				new EdgeIdeProbe(routing), Fixtures.orchestrator(2));

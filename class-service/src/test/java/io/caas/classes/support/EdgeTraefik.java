@@ -58,6 +58,9 @@ public final class EdgeTraefik {
 					"Label(`caas.managed`,`true`) && Label(`caas.installation`,`" + installation + "`)")
 			.withEnv("TRAEFIK_PROVIDERS_FILE_FILENAME", "/etc/traefik/dynamic.yml")
 			.withEnv("TRAEFIK_LOG_LEVEL", "INFO")
+			// the probe token, for traefik/dynamic.yml's probe catch-all
+			// (docker-compose.yml)
+			.withEnv("CAAS_PROBE_TOKEN", Fixtures.PROBE_TOKEN)
 			.withExposedPorts(80)
 			.waitingFor(Wait.forHttp("/ping").forPort(80).withStartupTimeout(Duration.ofSeconds(60)));
 	}

@@ -19,8 +19,12 @@ public final class Fixtures {
 				"/home/student/workspace", "1000", "1g", 1, 512, true);
 	}
 
+	/** The readiness probes' token the tests' Traefiks, probes and labels share. */
+	public static final String PROBE_TOKEN = "class-test-probe-token-1";
+
 	public static RoutingProperties routing() {
-		return new RoutingProperties("caas.localhost", "http", 80, "", "web", "caas.role=traefik", "", "/healthz");
+		return new RoutingProperties("caas.localhost", "http", 80, "", "web", "caas.role=traefik", "", "/healthz",
+				PROBE_TOKEN);
 	}
 
 	/** The installation unit and integration tests run as. */

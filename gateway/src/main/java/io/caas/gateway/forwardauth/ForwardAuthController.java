@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.caas.common.error.CaasException;
+import io.caas.common.identity.ProbeCredential;
 import io.caas.gateway.GatewayProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,8 +23,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the same rules, its own host-bound cookie). A 2xx lets the request through to the
  * runtime (with only the student's own cookies), anything else is what the browser gets:
  * <ul>
- * <li>exactly {@code GET /healthz} on an IDE host passes without a credential (readiness
- * probes); never on a preview host;</li>
+ * <li>exactly {@code GET /healthz} on an IDE host passes without a sign-in when it
+ * carries the probe token ({@link ProbeCredential}: class-service's readiness probes);
+ * never on a preview host. Without the token it is an ordinary anonymous request, so its
+ * answer is the same whether the host's IDE runs, is stopped or does not exist;</li>
  * <li>{@code /.caas/auth?token=} trades a one-time transfer token for the IDE
  * cookie;</li>
  * <li>a valid IDE cookie for this host and a live session passes;</li>
@@ -73,8 +76,9 @@ class ForwardAuthController {
 		UriComponents target = UriComponentsBuilder.fromUriString((uri == null || uri.isBlank()) ? "/" : uri).build();
 		String path = (target.getPath() == null) ? "/" : target.getPath();
 		// a preview's /healthz is the student's own content: never anonymous
-		if (!ide.isPreview() && "GET".equals(request.getHeaders().getFirst(FORWARDED_METHOD))
-				&& "/healthz".equals(path)) {
+		if (!ide.isPreview() && "GET".equals(request.getHeaders().getFirst(FORWARDED_METHOD)) && "/healthz".equals(path)
+				&& ProbeCredential.matches(this.properties.probeToken(),
+						request.getHeaders().getFirst(ProbeCredential.HEADER))) {
 			return Mono.just(this.responses.pass(request));
 		}
 		if (IdeResponses.EXCHANGE_PATH.equals(path)) {

@@ -1,5 +1,6 @@
 package io.caas.gateway.forwardauth;
 
+import io.caas.common.identity.ProbeCredential;
 import io.caas.gateway.support.GatewayTestSupport;
 import io.caas.gateway.support.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -77,11 +78,34 @@ class ForwardAuthTest extends GatewayTestSupport {
 	}
 
 	@Test
-	void exactlyGetHealthzPassesWithoutCredential() {
-		forward(STUDENT1_IDE, "/healthz", "GET").exchange().expectStatus().isOk();
-		assertRedirectToAppHost(forward(STUDENT1_IDE, "/healthz", "POST").exchange());
-		assertRedirectToAppHost(forward(STUDENT1_IDE, "/healthz/../", "GET").exchange());
-		assertRedirectToAppHost(forward(STUDENT1_IDE, "/healthzx", "GET").exchange());
+	void exactlyGetHealthzWithTheProbeTokenPassesWithoutSignIn() {
+		forward(STUDENT1_IDE, "/healthz", "GET").header(ProbeCredential.HEADER, PROBE_TOKEN)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertRedirectToAppHost(
+				forward(STUDENT1_IDE, "/healthz", "POST").header(ProbeCredential.HEADER, PROBE_TOKEN).exchange());
+		assertRedirectToAppHost(
+				forward(STUDENT1_IDE, "/healthz/../", "GET").header(ProbeCredential.HEADER, PROBE_TOKEN).exchange());
+		assertRedirectToAppHost(
+				forward(STUDENT1_IDE, "/healthzx", "GET").header(ProbeCredential.HEADER, PROBE_TOKEN).exchange());
+	}
+
+	/**
+	 * Anyone may type an IDE host: without the token a probe is just an anonymous
+	 * request, answered the same whether that IDE runs or not, so it tells nobody who is
+	 * on which class's roster.
+	 */
+	@Test
+	void getHealthzWithoutTheProbeTokenIsAnOrdinaryAnonymousRequest() {
+		assertRedirectToAppHost(forward(STUDENT1_IDE, "/healthz", "GET").exchange());
+		assertRedirectToAppHost(forward(STUDENT1_IDE, "/healthz", "GET").header(ProbeCredential.HEADER, "").exchange());
+		assertRedirectToAppHost(forward(STUDENT1_IDE, "/healthz", "GET")
+			.header(ProbeCredential.HEADER, PROBE_TOKEN.substring(0, PROBE_TOKEN.length() - 1))
+			.exchange());
+		assertRedirectToAppHost(forward(STUDENT1_IDE, "/healthz", "GET")
+			.header(ProbeCredential.HEADER, PROBE_TOKEN.toUpperCase(java.util.Locale.ROOT))
+			.exchange());
 	}
 
 	@Test
@@ -119,6 +143,9 @@ class ForwardAuthTest extends GatewayTestSupport {
 	@Test
 	void aPreviewsHealthzIsTheStudentsOwnContentAndNeedsACredential() {
 		assertRedirectToAppHost(forward("cs101-student1-p3000." + DOMAIN, "/healthz", "GET").exchange());
+		assertRedirectToAppHost(
+				forward("cs101-student1-p3000." + DOMAIN, "/healthz", "GET").header(ProbeCredential.HEADER, PROBE_TOKEN)
+					.exchange());
 	}
 
 	@Test

@@ -27,6 +27,9 @@ public abstract class GatewayTestSupport {
 
 	protected static final String DOMAIN = "caas.test";
 
+	/** The readiness probes' shared secret this gateway is given. */
+	protected static final String PROBE_TOKEN = "gateway-test-probe-token-1";
+
 	@LocalServerPort
 	int port;
 
@@ -38,6 +41,7 @@ public abstract class GatewayTestSupport {
 		registry.add("caas.gateway.user-uri", Peers::baseUrl);
 		registry.add("caas.gateway.class-uri", Peers::baseUrl);
 		registry.add("caas.gateway.domain-suffix", () -> DOMAIN);
+		registry.add("caas.gateway.probe-token", () -> PROBE_TOKEN);
 	}
 
 	@BeforeEach
