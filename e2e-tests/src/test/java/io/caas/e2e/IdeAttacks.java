@@ -97,6 +97,17 @@ final class IdeAttacks {
 					r -> toSignIn(r, stack) && sameAnswer(r, host, unknownWrong, unserved));
 		}
 
+		// The fully qualified name (a trailing dot), which Traefik's Host() routes like
+		// the
+		// name: the same sign-in for a running IDE as for an unknown host, never the
+		// gateway's "not an IDE host" for one and the edge's 404 for the other.
+		for (String path : java.util.List.of("/", "/healthz")) {
+			RawHttp.Reply unknownDotted = http.get(unserved + ".", path);
+			cases.check(
+					"anonymous GET " + path + " on a running IDE's fully qualified name tells it from an unknown one",
+					http.get(h1 + ".", path), r -> toSignIn(r, stack) && sameAnswer(r, h1, unknownDotted, unserved));
+		}
+
 		String transfer = this.ctx.signIn().transferPath(this.ctx.student1().sessionCookie(), h1);
 		cases.check("transfer token of one IDE host redeemed on another", http.get(h2, transfer),
 				r -> r.status() == 302 && r.cookie(IdeSignIn.IDE_COOKIE).isEmpty());

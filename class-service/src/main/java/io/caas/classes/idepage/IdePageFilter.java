@@ -44,7 +44,7 @@ class IdePageFilter extends OncePerRequestFilter {
 	IdePageFilter(IdePages pages, RoutingProperties routing) {
 		this.pages = pages;
 		this.ideHost = Pattern.compile("^([a-z0-9]+)-([a-z0-9]+)-(ide|p[1-9][0-9]{0,4})\\."
-				+ Pattern.quote(routing.domainSuffix().toLowerCase(Locale.ROOT)) + "$");
+				+ Pattern.quote(routing.domainSuffix().toLowerCase(Locale.ROOT)) + "\\.?$");
 	}
 
 	@Override

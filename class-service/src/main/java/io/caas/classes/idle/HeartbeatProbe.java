@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads one IDE's heartbeat: {@code GET /healthz} through the edge with the IDE's host
- * (the runtime's probe router, no forward-auth, no credential; code-server does not count
- * it as activity). One small request per runtime per check, never an exec in the
+ * and the probe token (the runtime's probe router, no forward-auth; code-server does not
+ * count it as activity). One small request per runtime per check, never an exec in the
  * container. Empty when the IDE does not answer with code-server's JSON, or without an
  * edge to ask.
  */

@@ -49,6 +49,13 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 	/** routing.Labels.MANAGED: what CaaS created (a runtime), as against Traefik. */
 	private static final String MANAGED_LABEL = "caas.managed";
 
+	/**
+	 * Labels under this prefix say whose runtime a container is (installation, class,
+	 * student, session, template); the rest (Traefik's) say how it is routed, which a new
+	 * configuration may change.
+	 */
+	private static final String OWNERSHIP_PREFIX = "caas.";
+
 	private final DockerClient docker;
 
 	private final Duration pollInterval;
@@ -241,9 +248,15 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 		catch (ConflictException ex) {
 			RuntimeContainer twin = inspect(spec.name())
 				.orElseThrow(() -> failure("create " + spec.name() + " (conflict, then gone)", ex));
-			if (!twin.labels().entrySet().containsAll(spec.labels().entrySet())) {
+			if (!twin.labels().entrySet().containsAll(ownership(spec.labels()).entrySet())) {
 				throw new ContainerRuntimeException(
 						"name " + spec.name() + " is taken by a container with other labels");
+			}
+			if (!twin.labels().entrySet().containsAll(spec.labels().entrySet())) {
+				// made under another configuration (an earlier release, another probe
+				// token): the same student's runtime, reused as it is; its routes
+				// change when it is made again (close, reset)
+				log.warn("runtime reused with routing labels of an earlier configuration name={}", spec.name());
 			}
 			id = twin.id();
 		}
@@ -533,6 +546,16 @@ class DockerContainerRuntime implements ContainerRuntime, DisposableBean {
 		Map<String, String> scoped = new HashMap<>(labels);
 		scoped.put(Installation.LABEL, this.installation.id());
 		return scoped;
+	}
+
+	static Map<String, String> ownership(Map<String, String> labels) {
+		Map<String, String> own = new java.util.TreeMap<>();
+		labels.forEach((key, value) -> {
+			if (key.startsWith(OWNERSHIP_PREFIX)) {
+				own.put(key, value);
+			}
+		});
+		return own;
 	}
 
 	private void requireOwn(String name, Map<String, String> labels) {

@@ -156,6 +156,13 @@ class IdePagesTest {
 
 		verify(chain, never()).doFilter(any(), any());
 		assertThat(response.getStatus()).isEqualTo(503);
+
+		// the fully qualified name (Traefik routes it like the name without the dot)
+		request.setServerName("cs101-s1-ide.caas.localhost.");
+		response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, chain);
+		verify(chain, never()).doFilter(any(), any());
+		assertThat(response.getStatus()).isEqualTo(503);
 	}
 
 	@Test

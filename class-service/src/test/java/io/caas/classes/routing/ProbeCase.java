@@ -49,7 +49,8 @@ record ProbeCase(String method, String path, Way way, String hostForm, String ex
 				new ProbeCase("GET", "/healthz", Way.MAIN, "%s",
 						ProbeCredential.HEADER + ": " + token.toUpperCase(java.util.Locale.ROOT)),
 				new ProbeCase("GET", "/healthz", Way.MAIN, "%s", "Caas-Probe-Tokens: " + token),
-				new ProbeCase("GET", "/healthz", Way.MAIN, "%s:80", ""));
+				new ProbeCase("GET", "/healthz", Way.MAIN, "%s:80", ""),
+				new ProbeCase("GET", "/healthz", Way.MAIN, "%s.", ""));
 	}
 
 	/** The router a request took. */
@@ -74,6 +75,9 @@ record ProbeCase(String method, String path, Way way, String hostForm, String ex
 				new ProbeCase("GET", "/x/../healthz", Way.PROBE), new ProbeCase("GET", "/%68ealthz", Way.PROBE),
 				new ProbeCase("GET", "/healthz?ready=1", Way.PROBE),
 				new ProbeCase("GET", "/healthz", Way.PROBE, "%s", "caas-probe-token: " + Fixtures.PROBE_TOKEN),
+				// the fully qualified name: Traefik's Host() takes it, so the catch-alls
+				// do
+				new ProbeCase("GET", "/healthz", Way.PROBE, "%s."), new ProbeCase("GET", "/other", Way.MAIN, "%s."),
 				fullRoute()));
 		cases.addAll(withoutTheToken());
 		return cases;

@@ -99,7 +99,7 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 	}
 
 	@Test
-	void createAndStartWhenTheContainerExistsThenReusesItOnlyIfLabelsMatch() {
+	void createAndStartWhenTheContainerExistsThenReusesItOnlyIfItIsTheSameStudentsRuntime() {
 		assertThat(this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()))).isEmpty();
 		assertThat(this.runtime.ensureNetwork(this.specs.network(this.classId, "s1", Fixtures.codeserver()))).isEmpty();
 		RuntimeSpec spec = this.specs.container(this.classId, "s1", this.session, Fixtures.codeserver());
@@ -112,14 +112,28 @@ class DockerContainerRuntimeIT implements DumpLogsOnFailure.OwnsContainers {
 		assertThat(this.runtime.containersOn(spec.network())).containsExactly(first.id());
 		assertThat(this.runtime.containersOn(spec.network() + "-none")).isEmpty();
 
-		Map<String, String> foreign = new HashMap<>(spec.labels());
-		foreign.put(Labels.STUDENT, "someoneelse");
-		RuntimeSpec clash = new RuntimeSpec(spec.image(), spec.name(), spec.hostname(), foreign, spec.network(),
-				spec.env(), spec.user(), spec.workingDir(), spec.memoryBytes(), spec.memorySwapBytes(), spec.nanoCpus(),
+		// made under another configuration (here: another probe token): routing labels
+		// differ, ownership does not, so a reopen after an upgrade reuses it
+		Map<String, String> rerouted = new HashMap<>(spec.labels());
+		rerouted.replaceAll((key, value) -> key.endsWith("-healthz.rule")
+				? value.replace(Fixtures.PROBE_TOKEN, "another-probe-token-2") : value);
+		assertThat(rerouted).isNotEqualTo(spec.labels());
+		assertThat(this.runtime.createAndStart(withLabels(spec, rerouted)).id()).isEqualTo(first.id());
+
+		for (String owner : List.of(Labels.STUDENT, Labels.SESSION, Labels.TEMPLATE)) {
+			Map<String, String> foreign = new HashMap<>(spec.labels());
+			foreign.put(owner, "someoneelse");
+			assertThatThrownBy(() -> this.runtime.createAndStart(withLabels(spec, foreign))).as(owner)
+				.isInstanceOf(ContainerRuntimeException.class)
+				.hasMessageContaining("other labels");
+		}
+	}
+
+	private static RuntimeSpec withLabels(RuntimeSpec spec, Map<String, String> labels) {
+		return new RuntimeSpec(spec.image(), spec.name(), spec.hostname(), labels, spec.network(), spec.env(),
+				spec.user(), spec.workingDir(), spec.memoryBytes(), spec.memorySwapBytes(), spec.nanoCpus(),
 				spec.pidsLimit(), spec.capDrop(), spec.securityOpt(), spec.init(), spec.restartUnlessStopped(),
 				spec.diskBytes());
-		assertThatThrownBy(() -> this.runtime.createAndStart(clash)).isInstanceOf(ContainerRuntimeException.class)
-			.hasMessageContaining("other labels");
 	}
 
 	@Test

@@ -30,6 +30,9 @@ record IdeHost(String classId, String studentId, int port) {
 			return Optional.empty();
 		}
 		String host = withoutPort(forwardedHost.trim()).toLowerCase(Locale.ROOT);
+		// a fully qualified name (trailing dot) is the same host: Traefik's Host() takes
+		// it
+		host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
 		String suffix = "." + domainSuffix.toLowerCase(Locale.ROOT);
 		if (!host.endsWith(suffix)) {
 			return Optional.empty();

@@ -29,6 +29,20 @@ class IdeHostTest {
 			.contains(new IdeHost("cs101", "student1"));
 	}
 
+	/**
+	 * Traefik's Host() also routes the fully qualified name: it must be the same host
+	 * here, or a running IDE's dotted host would answer otherwise than an unknown one.
+	 */
+	@Test
+	void aTrailingDotNamesTheSameHost() {
+		assertThat(IdeHost.parse("cs101-student1-ide.caas.localhost.", SUFFIX))
+			.contains(new IdeHost("cs101", "student1"));
+		assertThat(IdeHost.parse("cs101-student1-ide.caas.localhost.:8088", SUFFIX))
+			.contains(new IdeHost("cs101", "student1"));
+		assertThat(IdeHost.parse("cs101-student1-p3000.caas.localhost.", SUFFIX))
+			.contains(new IdeHost("cs101", "student1", 3000));
+	}
+
 	@Test
 	void suffixWithMoreLabelsWorks() {
 		assertThat(IdeHost.parse("c1-s1-ide.school.example.org", "school.example.org"))
@@ -54,6 +68,7 @@ class IdeHostTest {
 			"cs_101-student1-ide.caas.localhost", // not a DNS label
 			"x.cs101-student1-ide.caas.localhost", // a deeper host
 			"cs101-student1-ide.caas.localhost:", // dangling port separator
+			"cs101-student1-ide.caas.localhost..", // two trailing dots
 			"cs101-student1-ide.caas.localhost, app.caas.localhost", // two values
 			"cs101-abcdefghijabcdefghijabcdefghijabc-ide.caas.localhost" // id over 32
 	})
