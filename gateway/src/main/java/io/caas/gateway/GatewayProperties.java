@@ -3,6 +3,7 @@ package io.caas.gateway;
 import java.net.URI;
 import java.time.Duration;
 
+import io.caas.common.identity.ProbeCredential;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -50,7 +51,7 @@ public record GatewayProperties(@NotNull URI authUri, @NotNull URI userUri, @Not
 		@DefaultValue("http") @Pattern(regexp = "https?") String publicScheme,
 		@DefaultValue("caas_ide") @NotBlank String ideCookie, @DefaultValue("2s") @NotNull Duration sessionCacheTtl,
 		@DefaultValue("30s") @NotNull Duration teacherCacheTtl, @DefaultValue("1MB") @NotNull DataSize maxBodySize,
-		@DefaultValue("") @Pattern(regexp = "^$|^[A-Za-z0-9+/=_.-]{16,256}$") String probeToken) {
+		@DefaultValue("") @Pattern(regexp = ProbeCredential.SETTING_REGEX) String probeToken) {
 
 	/** The JWKS location actually used: the explicit one, else auth-service's. */
 	public URI effectiveJwksUri() {

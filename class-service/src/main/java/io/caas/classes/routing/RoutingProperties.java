@@ -39,7 +39,7 @@ public record RoutingProperties(@NotBlank String domainSuffix,
 		String publicUrlTemplate, @NotBlank String entrypoint,
 		@NotBlank @Pattern(regexp = "^[^=]+=.+$") String traefikSelectorLabel, String probeUrl,
 		@NotBlank @Pattern(regexp = "^/.*") String probePath,
-		@Pattern(regexp = "^$|^[A-Za-z0-9+/=_.-]{16,256}$") String probeToken) {
+		@Pattern(regexp = ProbeCredential.SETTING_REGEX) String probeToken) {
 
 	/** Probes without the token would be anonymous requests, refused like any other. */
 	@AssertTrue(message = "caas.routing.probe-token (PROBE_TOKEN) must be set when caas.routing.probe-url is")

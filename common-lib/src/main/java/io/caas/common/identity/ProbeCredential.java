@@ -24,7 +24,12 @@ public final class ProbeCredential {
 	 * What a token may look like: it is written into Traefik rules (between backquotes),
 	 * so no quote, space or backquote; long enough not to be guessed.
 	 */
-	public static final Pattern FORM = Pattern.compile("^[A-Za-z0-9+/=_.-]{16,256}$");
+	public static final String TOKEN_REGEX = "[A-Za-z0-9+/=_.-]{16,256}";
+
+	/** A token or nothing: the form the services' settings take (blank: no probes). */
+	public static final String SETTING_REGEX = "^$|^" + TOKEN_REGEX + "$";
+
+	public static final Pattern FORM = Pattern.compile("^" + TOKEN_REGEX + "$");
 
 	private ProbeCredential() {
 	}
